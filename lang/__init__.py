@@ -1,0 +1,30 @@
+"""What transdesk knows about each language: sentences, tokens, base forms, transliteration.
+
+`get_language("ru")` returns the full Russian profile; any other valid ISO 639-1 code gets
+the generic profile; an invalid code is a user error.
+"""
+
+from __future__ import annotations
+
+from lang.codes import FULL, check_code
+from lang.detect import detect_language
+from lang.language import Language
+
+
+def get_language(code: str) -> Language:
+    """The profile for an ISO 639-1 code (full for ru, be, en; generic otherwise)."""
+    norm = check_code(code)
+    if norm == "ru":
+        from lang.ru import LANGUAGE
+    elif norm == "be":
+        from lang.be import LANGUAGE
+    elif norm == "en":
+        from lang.en import LANGUAGE
+    else:
+        from lang.generic import language
+
+        return language(norm)
+    return LANGUAGE
+
+
+__all__ = ["FULL", "Language", "check_code", "detect_language", "get_language"]

@@ -1,0 +1,3 @@
+from transdesk.cli import main
+
+main()
