@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from core.errors import TransdeskError
+
+_CASE_INVERTED = re.compile(r"[а-яёіў][А-ЯЁІЎ]{2,}")
 
 SUPPORTED = "UTF-8, UTF-16 with a byte-order mark, or Windows-1251"
 
@@ -80,17 +83,19 @@ def _reads_as_cyrillic(text: str) -> bool:
 
     Every byte above 0xBF is a Cyrillic letter in Windows-1251, so Latin-1 or other
     single-byte text also "decodes". It betrays itself by Cyrillic letters glued to
-    Latin letters inside one word ("cafй"), and by control characters.
+    Latin letters inside one word ("cafй"), and by control characters. KOI8-R keeps its
+    lowercase letters where Windows-1251 has capitals, so it reads as "пРЕЗИДЕНТ": a
+    lowercase letter followed by capitals inside a word, which real prose almost never has.
     """
-    words = text.split()
-    cyr_words = mixed = 0
-    for word in words:
-        has_cyr = any("\u0400" <= c <= "\u04ff" for c in word)
-        if not has_cyr:
+    if any(ord(c) < 32 and c not in "\t\n\r\f" for c in text):
+        return False
+    cyr_words = mixed = inverted = 0
+    for word in text.split():
+        if not any("\u0400" <= c <= "\u04ff" for c in word):
             continue
         cyr_words += 1
         if any(c.isascii() and c.isalpha() for c in word):
             mixed += 1
-    if any(ord(c) < 32 and c not in "\t\n\r\f" for c in text):
-        return False
-    return cyr_words > 0 and mixed <= 0.1 * cyr_words
+        if _CASE_INVERTED.search(word):
+            inverted += 1
+    return cyr_words > 0 and mixed + inverted <= 0.1 * cyr_words
