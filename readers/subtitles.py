@@ -64,8 +64,8 @@ def _parse_cues(text: str, name: str, *, vtt: bool) -> list[RawCue]:
         if not block:
             break
         head = block[0].strip()
-        if vtt and (head.startswith(("NOTE", "STYLE", "REGION")) or start == 1 and "-->"
-                    not in "".join(block)):
+        if vtt and (head.startswith(("NOTE", "STYLE", "REGION")) or (start == 1 and "-->"
+                    not in "".join(block))):
             continue
         timing_at = next((k for k, line in enumerate(block[:2]) if "-->" in line), None)
         if timing_at is None:
@@ -78,7 +78,9 @@ def _parse_cues(text: str, name: str, *, vtt: bool) -> list[RawCue]:
             )
         t0, t1 = _seconds(m.group(1)), _seconds(m.group(2))
         if t1 < t0:
-            raise TransdeskError(f"{name}, line {start + timing_at + 1}: a cue ends before it starts")
+            raise TransdeskError(
+                f"{name}, line {start + timing_at + 1}: a cue ends before it starts"
+            )
         cues.append(RawCue(t0, t1, tuple(block[timing_at + 1:]), start + 1))
     if not cues:
         raise TransdeskError(f"{name}: no cues found")
@@ -110,7 +112,7 @@ def transcript_blocks(cues: list[RawCue]) -> tuple[str, list[Block]]:
         label, body = _speaker_and_text(cue.lines)
         if not body:
             continue
-        if label is not None and label != speaker or turn_start is None:
+        if (label is not None and label != speaker) or turn_start is None:
             if turn_start is not None:
                 close_turn(pos)
                 pieces.append("\n")

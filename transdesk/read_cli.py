@@ -11,7 +11,7 @@ import typer
 from core.output import emit
 
 
-class ReadFormat(str, enum.Enum):
+class ReadFormat(enum.StrEnum):
     lines = "lines"
     tsv = "tsv"
     jsonl = "jsonl"

@@ -97,6 +97,6 @@ def test_command_line_writes_a_valid_corpus(tmp_path: Path) -> None:
         )
         == 0
     )
-    n_src, n_tgt, n_beads, _ = gen.verify_corpus(out)
+    n_src, _n_tgt, n_beads, _ = gen.verify_corpus(out)
     assert n_src >= 300 and n_beads > 0
     assert len((out / "gold").read_text(encoding="utf-8").splitlines()) == n_beads

@@ -44,7 +44,8 @@ def test_blank_lines_separate_hard_wrapped_paragraphs(tmp_path: Path) -> None:
         ["He thanked them."],
     ]
     first = doc.sentences[0]
-    assert doc.text[first.start:first.end] == "The head of state laid a wreath\nat the Mound of Glory."
+    wrapped = "The head of state laid a wreath\nat the Mound of Glory."
+    assert doc.text[first.start:first.end] == wrapped
 
 
 def test_cleaning_removes_invisible_characters_and_composes(tmp_path: Path) -> None:
@@ -89,6 +90,6 @@ def test_unknown_language_code(tmp_path: Path) -> None:
 
 
 def test_other_languages_get_the_generic_profile(tmp_path: Path) -> None:
-    doc = read_document(write(tmp_path, "de.txt", "Das ist gut. Wir gehen.\n".encode()), "de")
+    doc = read_document(write(tmp_path, "de.txt", b"Das ist gut. Wir gehen.\n"), "de")
     assert doc.lang == "de"
     assert [s.text for s in doc.sentences] == ["Das ist gut.", "Wir gehen."]
