@@ -8,13 +8,17 @@ from __future__ import annotations
 import sys
 
 import typer
-from typer._click.exceptions import ClickException
 
 from align.cli import align_batch_command, align_command, align_eval_command
 from core.errors import TransdeskError
 from lang.cli import translit_command
 from transdesk import __version__
 from transdesk.read_cli import read_command
+
+try:
+    from click import ClickException
+except ImportError:  # typer >= 0.2x vendors click instead of depending on it
+    from typer._click.exceptions import ClickException  # type: ignore[no-redef]
 
 app = typer.Typer(
     name="transdesk",
