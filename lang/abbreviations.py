@@ -6,7 +6,8 @@ of every scheme). What happens after the period depends on the entry's `Kind`:
 
 - `CONTINUES`: the next word always belongs to the same sentence ("ул. Ленина", "Mr. Smith").
 - `MAY_END`: the abbreviation may close a sentence; it does when a capital follows
-  ("…и т.д. Потом…"), it does not before a lower-case word or a digit ("5 тыс. рублей").
+  ("…и т.д. Потом…"), it does not before a lower-case word or a digit ("5 тыс. рублей"),
+  nor after a mere opening phrase ("В 1945 г. Красная армия…", see `PREPOSITIONS`).
 - `UNIT`: `MAY_END` right after a number or Roman numeral ("в 1945 г. Война закончилась"
   splits), `CONTINUES` anywhere else ("в г. Минске" does not).
 - `BEFORE_NAME`: usually followed by a name ("U.S. President"); it ends a sentence only
@@ -16,6 +17,11 @@ of every scheme). What happens after the period depends on the entry's `Kind`:
 matches "т. е."). A leading conjunction belongs to the entry when it changes the reading
 ("и пр." is "and so on", bare "пр." is "проспект"). Abbreviations written without a period
 (млн, млрд, р-н, км) never look like a sentence end and are not listed.
+
+Russian and Belarusian text looks Latin-script words up in the English list ("Dr. PawPaw"
+in a Russian article). The word lists after the abbreviations (sentence openers, speech
+verbs, prepositions, multi-letter initials, section labels) are the rest of what the
+splitter knows about each language.
 """
 
 from __future__ import annotations

@@ -145,8 +145,10 @@ class Candidate:
 
     __slots__ = (
         "_chain",
+        "bracket_depth",
         "closers",
         "end",
+        "has_words",
         "left",
         "line_breaks",
         "next_start",
@@ -170,8 +172,12 @@ class Candidate:
         end: int,
         next_start: int,
         profile: Profile,
+        has_words: bool = True,
+        bracket_depth: int = 0,
     ) -> None:
         self.text = text
+        self.has_words = has_words  # the sentence so far has a letter or digit
+        self.bracket_depth = bracket_depth  # ( and [ left open up to the closers
         self.sentence_start = sentence_start
         self.start = start
         self.term_end = term_end
@@ -330,7 +336,7 @@ def line_start(c: Candidate) -> Decision | None:
 
 def nothing_before(c: Candidate) -> Decision | None:
     """Punctuation with no words before it ("… И тогда") does not end a sentence."""
-    if not _ALNUM.search(c.text, c.sentence_start, c.start):
+    if not c.has_words:
         return JOIN
     return None
 
@@ -358,13 +364,7 @@ def punctuation_next(c: Candidate) -> Decision | None:
 
 def inside_brackets(c: Candidate) -> Decision | None:
     """A period inside an unclosed bracket that closes soon: "[U.S. President Trump]"."""
-    # Counted in place: slicing the sentence so far at every candidate would be quadratic.
-    text, begin, end = c.text, c.sentence_start, c.end
-    depth = (
-        text.count("(", begin, end) - text.count(")", begin, end)
-        + text.count("[", begin, end) - text.count("]", begin, end)
-    )
-    if depth <= 0:
+    if c.bracket_depth <= 0:
         return None
     ahead = c.text[c.next_start:c.next_start + BRACKET_REACH]
     close = min((i for i in (ahead.find(")"), ahead.find("]")) if i >= 0), default=-1)
@@ -507,20 +507,29 @@ def _decide(c: Candidate) -> tuple[Decision, str]:
 
 def _boundaries(text: str, lang: str) -> list[tuple[Candidate, Decision, str]]:
     profile = PROFILES.get(lang.lower(), GENERIC)
-    sentence_start = 0
+    sentence_start = scanned = 0
+    # Facts about the sentence so far, kept up to date piece by piece so that no rule
+    # rescans it: a long unsplit stretch would otherwise cost quadratic time.
+    has_words, depth = False, 0
     found = []
     for match in _CANDIDATE.finditer(text):
         if match.group("nl") is not None:
             start = term_end = end = match.start()
         else:
             start, term_end, end = match.start(), match.end("term"), match.end("close")
+        has_words = has_words or bool(_ALNUM.search(text, scanned, start))
+        depth += sum(text.count(ch, scanned, end) for ch in "([")
+        depth -= sum(text.count(ch, scanned, end) for ch in ")]")
+        scanned = end
         candidate = Candidate(
-            text, sentence_start, start, term_end, end, match.end(), profile
+            text, sentence_start, start, term_end, end, match.end(), profile,
+            has_words, depth,
         )
         decision, rule = _decide(candidate)
         found.append((candidate, decision, rule))
         if decision is SPLIT:
-            sentence_start = match.end()
+            sentence_start = scanned = match.end()
+            has_words, depth = False, 0
     return found
 
 

@@ -30,7 +30,7 @@ from typing import Literal
 TokenKind = Literal["word", "number", "punct", "symbol"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     """One token: its text, its span in the tokenised string, and its kind."""
 
@@ -78,7 +78,12 @@ def tokenize(text: str) -> list[Token]:
         kind = match.lastgroup
         value, start = match.group(), match.start()
         if kind == "chain":
-            tokens.extend(_chain_tokens(value, start))
+            if value.isalpha():  # the common case, without the chain's finer checks
+                tokens.append(Token(value, start, match.end(), "word"))
+            elif value.isdigit():
+                tokens.append(Token(value, start, match.end(), "number"))
+            else:
+                tokens.extend(_chain_tokens(value, start))
         elif kind == "term":
             tokens.append(Token(value, start, match.end(), "punct"))
         elif kind in ("url", "email"):
@@ -100,7 +105,7 @@ def _chain_tokens(value: str, start: int) -> list[Token]:
                 tokens.append(Token(part, offset, offset + len(part), kind))
                 offset += len(part)
         return tokens
-    clitic = _CLITIC.search(value)
+    clitic = None if value.isalnum() else _CLITIC.search(value)
     if clitic:
         cut = clitic.start()
         base: TokenKind = "word" if _HAS_LETTER.search(value[:cut]) else "number"
