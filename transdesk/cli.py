@@ -11,7 +11,9 @@ import typer
 
 from align.cli import align_batch_command, align_command, align_eval_command
 from core.errors import TransdeskError
+from glossary.cli import app as glossary_app
 from lang.cli import translit_command
+from score.cli import score_command
 from transdesk import __version__
 from transdesk.read_cli import read_command
 
@@ -52,6 +54,8 @@ app.command("translit")(translit_command)
 app.command("align")(align_command)
 app.command("align-eval")(align_eval_command)
 app.command("align-batch")(align_batch_command)
+app.command("score")(score_command)
+app.add_typer(glossary_app, name="glossary")
 
 
 def run(argv: list[str] | None = None) -> int:
