@@ -8,19 +8,19 @@ read local files) is refused outright with a message that says why.
 Every dialect is first brought to the TBX-Basic DCA shape (DCT data-category elements become
 `termNote`, `descrip`, `admin`…; `termEntry`, `langSet`, `tig`, `ntig` become their v3
 names), then mapped onto the model. What the model has no field for becomes an `Extra`, so
-the writer can put it back. Statuses follow corpora/README-glossary.md: a
+the writer can put it back. Statuses follow corpora/README.md: a
 `deprecatedTerm-admn-sts` term with a note beginning with the word "forbidden" is forbidden.
 """
 
 from __future__ import annotations
 
-import io
 import re
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from core.errors import TransdeskError
+from core.xmlsafe import release
 from glossary.model import Concept, Extra, MatchMode, Settings, Status, Term, Termbase
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ ADMIN_STATUS: dict[str, Status] = {
     "preferredTerm-admn-sts": Status.PREFERRED,
     "admittedTerm-admn-sts": Status.ADMITTED,
     "deprecatedTerm-admn-sts": Status.DEPRECATED,
-    "supersededTerm-admn-sts": Status.DEPRECATED,  # corpora/README-glossary.md
+    "supersededTerm-admn-sts": Status.DEPRECATED,  # corpora/README.md
     "standardizedTerm-admn-sts": Status.PREFERRED,
     "legalTerm-admn-sts": Status.ADMITTED,
     "regulatedTerm-admn-sts": Status.ADMITTED,
@@ -108,9 +108,6 @@ _MAPPED = ("conceptEntry", "langSec", "termSec", "term", "termNote", "note", "de
            "admin", "transacGrp", "transac", "date")
 _KNOWN_TAGS: dict[str, str] = {**{_TBX + n: n for n in _MAPPED}, **{n: n for n in _MAPPED}}
 
-_ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
-_PROLOG_BYTES = 1 << 16
-
 
 def read_tbx(source: str | Path | bytes, name: str | None = None) -> Termbase:
     """Read a TBX file (path or bytes) of any supported dialect into a Termbase.
@@ -118,54 +115,21 @@ def read_tbx(source: str | Path | bytes, name: str | None = None) -> Termbase:
     `name` labels the file in messages. Malformed XML, entity declarations, unresolved
     entity references and files that are not TBX raise TransdeskError.
     """
-    from lxml import etree
+    from core.xmlsafe import SafeXmlStream
 
-    if isinstance(source, bytes):
-        label, head, stream = name or "glossary", source[:_PROLOG_BYTES], io.BytesIO(source)
-    else:
-        label = name or str(source)
-        try:
-            with open(source, "rb") as handle:
-                head = handle.read(_PROLOG_BYTES)
-        except FileNotFoundError:
-            raise TransdeskError(f"no such file: {source}") from None
-        except OSError as exc:
-            raise TransdeskError(f"cannot read {source}: {exc.strerror}") from None
-        stream = str(source)
-    _refuse_entities_in(head, label)
-    reader = _Reader(label)
-    events = etree.iterparse(
-        stream, events=("end",),
-        tag=("{*}conceptEntry", "termEntry", "{*}tbxHeader", "martifHeader", "{*}back"),
-        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
-        remove_comments=True, remove_pis=True,
+    stream = SafeXmlStream(
+        source, ("{*}conceptEntry", "termEntry", "{*}tbxHeader", "martifHeader", "{*}back"),
+        label=name or (None if isinstance(source, bytes) else str(source)),
+        kind="glossary file",
     )
-    try:
-        for _, element in events:
-            reader.take(element)
-        root = events.root
-    except etree.XMLSyntaxError as exc:
-        detail = exc.msg or str(exc)  # str() repeats the file name lxml was given
-        raise TransdeskError(f"{label} is not well-formed XML: {detail}") from None
-    if root is None:
-        raise TransdeskError(f"{label} is empty or not XML")
-    reader.check_root(root)
+    if isinstance(source, bytes) and name is None:
+        stream.label = "glossary"
+    reader = _Reader(stream.label)
+    for element in stream:
+        reader.take(element)
+    assert stream.root is not None  # the stream raises for a file without a root
+    reader.check_root(stream.root)
     return reader.result()
-
-
-def _refuse_entities_in(head: bytes, label: str) -> None:
-    """Refuse a prolog that declares entities, before the parser sees it."""
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        head = head.decode("utf-16", errors="replace").encode("utf-8")
-    if _ENTITY_DECLARATION.search(head):
-        raise _entity_error(label)
-
-
-def _entity_error(label: str) -> TransdeskError:
-    return TransdeskError(
-        f"{label}: refusing XML that declares entities (<!ENTITY …>); entity expansion and "
-        "external entities are not allowed in a glossary file"
-    )
 
 
 class _Reader:
@@ -185,7 +149,6 @@ class _Reader:
         if self.dialect is None:
             root = element.getroottree().getroot()
             self.check_root(root)
-            self._check_dtd(element)
         local = _local(element.tag) or ""
         if self.dialect != "dca":
             _to_dca(element, dct=self.dialect == "dct")
@@ -196,12 +159,7 @@ class _Reader:
             self._header(element)
         elif local == "back":
             self.back = _children_as_extras(element)
-        # Free what has been read: a 100,000-concept file stays small in memory.
-        element.clear(keep_tail=False)
-        parent = element.getparent()
-        if parent is not None:
-            while element.getprevious() is not None:
-                del parent[0]
+        release(element)  # a 100,000-concept file stays small in memory
 
     def check_root(self, root: etree._Element) -> None:
         local = _local(root.tag) if isinstance(root.tag, str) else None
@@ -214,11 +172,6 @@ class _Reader:
             else:
                 self.dialect = "dct" if (root.get("style") or "").lower() == "dct" else "dca"
             self.lang = root.get(XML_LANG) or self.lang
-
-    def _check_dtd(self, element: etree._Element) -> None:
-        dtd = element.getroottree().docinfo.internalDTD
-        if dtd is not None and any(True for _ in dtd.iterentities()):
-            raise _entity_error(self.label)
 
     def result(self) -> Termbase:
         return Termbase(concepts=tuple(self.concepts), settings=self.settings,

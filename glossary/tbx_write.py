@@ -7,7 +7,7 @@ in the order the model holds them, a final newline. A file this module wrote rea
 writes again byte for byte.
 
 What TBX-Basic has no data category for is said in notes that read as plain English and
-that the reader recognises (see corpora/README-glossary.md for the first):
+that the reader recognises (see corpora/README.md for the first):
 - forbidden: `administrativeStatus` deprecatedTerm-admn-sts and a note "forbidden: <why>";
 - case sensitivity: a note "case: sensitive" (insensitive is the default and is not written);
 - match mode: a note "match: exact" or "match: pattern <regular expression>" (inflecting is
