@@ -328,19 +328,20 @@ def _read(pair: Pair, task: _Task) -> _Read:
     try:
         docs = read_pair(pair.src, pair.tgt, task.options)
         if task.config.embeddings:
-            _warm_cache(docs, task.config.cache_dir)
+            _warm_cache(docs, task.config)
         return _Read(docs=docs)
     except Exception as exc:  # one bad pair must not stop the batch
         return _Read(error=_message(exc))
 
 
-def _warm_cache(docs: tuple[Document, Document], cache_dir: Path | None) -> None:
+def _warm_cache(docs: tuple[Document, Document], config: AlignConfig) -> None:
     # learn_lexicon's first passes run one pair after another in the parent; embedding the
     # sentences here, in the workers, fills the cache in parallel so that they need not.
-    from align.evidence.embeddings import embed_sentences
+    # The language matters: Belarusian is respelled before encoding.
+    from align.aligner import warm_embeddings
 
     for doc in docs:
-        embed_sentences([s.text for s in doc.sentences], cache_dir)
+        warm_embeddings([s.text for s in doc.sentences], doc.lang, config)
 
 
 def _second_pass(

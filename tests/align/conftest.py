@@ -85,6 +85,7 @@ class FakeAligner:
         mod.align_documents = align_documents  # type: ignore[attr-defined]
         mod.learn_lexicon = learn_lexicon  # type: ignore[attr-defined]
         mod.embeddings_available = lambda: self.embeddings  # type: ignore[attr-defined]
+        mod.warm_embeddings = lambda sentences, lang, config: self.embeddings  # type: ignore[attr-defined]
         mod.EmbeddingsUnavailableWarning = EmbeddingsUnavailableWarning  # type: ignore[attr-defined]
         return mod
 

@@ -1,0 +1,1 @@
+"""Benchmarks of transdesk: alignment quality and speed (not tests; figures to report)."""
