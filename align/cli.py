@@ -45,6 +45,8 @@ NoEmbeddings = Annotated[bool, typer.Option(
     "--no-embeddings", help="Align on lexical evidence only (faster; no sentence encoder).")]
 CacheDir = Annotated[Path | None, typer.Option(
     "--cache-dir", help="Folder for the sentence-embedding cache.")]
+Glossary = Annotated[Path | None, typer.Option(
+    "--glossary", "-g", help="TBX glossary: its term pairs on both sides count as evidence.")]
 Quiet = Annotated[bool, typer.Option(
     "--quiet", "-q", help="No notes or progress on stderr; errors still show.")]
 
@@ -64,6 +66,7 @@ def align_command(
         "--output", "-o", help="Write here, not to stdout (needed for xlsx).")] = None,
     no_embeddings: NoEmbeddings = False,
     cache_dir: CacheDir = None,
+    glossary: Glossary = None,
     quiet: Quiet = False,
 ) -> None:
     """Align the sentences of a document and its translation."""
@@ -82,8 +85,13 @@ def align_command(
     options = ReadOptions(src_lang, tgt_lang, encoding, presegmented)
     src_doc, tgt_doc = read_pair(src, tgt, options)
     config = _config(no_embeddings, cache_dir, quiet)
+    terms = ()
+    if glossary is not None:
+        from align.glossary_terms import load_term_pairs
+
+        terms = load_term_pairs(glossary, src_doc.lang, tgt_doc.lang)
     with _no_encoder_warning():
-        alignment = align_documents(src_doc, tgt_doc, config)
+        alignment = align_documents(src_doc, tgt_doc, config, terms=terms)
     data = render(fmt.value, alignment, src_doc, tgt_doc)
     if output is None or to_stdout:
         sys.stdout.write(data if isinstance(data, str) else data.decode())
