@@ -633,3 +633,134 @@ def _emit_rows(rows: Sequence[dict[str, str]], columns: list[str], fmt: OutputFo
     for line in [dict(zip(columns, columns, strict=True)), *rows]:
         cells = [str(line[c]).ljust(w) for c, w in zip(columns, widths, strict=True)]
         typer.echo("  ".join(cells).rstrip())
+
+
+@app.command("suggest")
+def suggest_command(
+    bitexts: Annotated[list[Path], typer.Argument(
+        help="Bitext files (.tsv, .jsonl, .tmx, .xlf); two text files in a row are read as "
+        "a line-parallel source and target.", metavar="BITEXT...")],
+    src_lang: Annotated[str | None, typer.Option(
+        "--src-lang", help="Source language; from the input or detected.")] = None,
+    tgt_lang: Annotated[str | None, typer.Option(
+        "--tgt-lang", help="Target language; from the input or detected.")] = None,
+    min_count: Annotated[int, typer.Option(
+        "--min-count", help="Segments a term and its rendering must share.")] = 2,
+    min_dice: Annotated[float, typer.Option(
+        "--min-dice", help="Least association (Dice) of a term and its rendering.")] = 0.3,
+    max_words: Annotated[int, typer.Option(
+        "--max-words", help="Longest term, in words.")] = 4,
+    top: Annotated[int | None, typer.Option("--top", "-n", help="Show the best N only.")]
+    = None,
+    accept: Annotated[str | None, typer.Option(
+        "--accept", help="With --apply: only these ranks, e.g. 1,2,5-8.")] = None,
+    apply: Annotated[bool, typer.Option(
+        "--apply", help="Add the suggestions shown (or --accept'ed) to the glossary.")]
+    = False,
+    fmt: FormatOpt = OutputFormat.table,
+    glossary: GlossaryOpt = None,
+) -> None:
+    """Propose glossary entries from aligned text: terms (lemmatised n-grams and names)
+    with the rendering they consistently take, ranked by log-likelihood."""
+    from glossary.bitext import BITEXT_SUFFIXES, read_bitext, read_parallel
+    from glossary.suggest import suggest
+    from lang import check_code, detect_language
+
+    path = _path(glossary)
+    termbase = None
+    if path.exists():
+        from glossary.store import load
+
+        termbase = load(path)
+    segments: list[Any] = []
+    langs: list[tuple[str | None, str | None]] = []
+    pending: Path | None = None
+    for item in bitexts:
+        if pending is not None:
+            read = read_parallel(pending, item)
+            pending = None
+        elif item.suffix.lower() in BITEXT_SUFFIXES:
+            read = read_bitext(item, src_lang, tgt_lang)
+        else:
+            pending = item
+            continue
+        segments.append(read.segments)
+        langs.append((read.src_lang, read.tgt_lang))
+    if pending is not None:
+        from core.errors import TransdeskError
+
+        raise TransdeskError(f"{pending}: a text file needs its translation after it "
+                             "(line-parallel), or use a bitext format")
+    if len(segments) > 1:  # ids of several inputs: "2:14" is segment 14 of the second
+        from dataclasses import replace
+
+        segments = [[replace(s, id=f"{n}:{s.id}") for s in segs]
+                    for n, segs in enumerate(segments, 1)]
+    segments = [s for segs in segments for s in segs]
+    src = src_lang or next((s for s, _ in langs if s), None) or \
+        detect_language(" ".join(s.source for s in segments[:2000]))
+    tgt = tgt_lang or next((t for _, t in langs if t), None) or \
+        detect_language(" ".join(s.target for s in segments[:2000]))
+    src, tgt = check_code(src), check_code(tgt)
+    found = suggest(segments, src, tgt, termbase=termbase, min_count=min_count,
+                    max_len=max_words, min_dice=min_dice)
+    ranked = list(enumerate(found[:top] if top else found, 1))
+    rows = [{"rank": str(n), "source": c.source, "target": c.target,
+             "count": f"{c.count}/{c.source_count}", "consistency": f"{c.consistency:.2f}",
+             "dice": f"{c.dice:.2f}", "llr": f"{c.llr:.1f}",
+             "examples": ",".join(c.examples)} for n, c in ranked]
+    _emit_rows(rows, ["rank", "source", "target", "count", "consistency", "dice", "llr",
+                      "examples"], fmt)
+    _say(f"{len(found)} suggestion{'s' if len(found) != 1 else ''} from {len(segments)} "
+         f"segment pairs ({src}→{tgt})")
+    if apply:
+        chosen = [c for n, c in ranked if accept is None or n in _ranks(accept)]
+        _apply_suggestions(path, chosen, src, tgt)
+
+
+def _ranks(spec: str) -> set[int]:
+    """"1,2,5-8" -> {1, 2, 5, 6, 7, 8}."""
+    from core.errors import TransdeskError
+
+    out: set[int] = set()
+    for part in spec.replace(" ", "").split(","):
+        if not part:
+            continue
+        low, dash, high = part.partition("-")
+        try:
+            out.update(range(int(low), int(high) + 1) if dash else {int(low)})
+        except ValueError:
+            raise TransdeskError(f"--accept takes ranks such as 1,2,5-8, not {spec!r}") from None
+    return out
+
+
+def _apply_suggestions(path: Path, chosen: Sequence[Any], src: str, tgt: str) -> None:
+    """Add each chosen suggestion as a concept; one that conflicts is skipped and said."""
+    from core.errors import TransdeskError
+    from glossary.edit import NewTerm, add_concept
+    from glossary.model import Status
+    from glossary.store import update
+
+    today = date.today()
+
+    def change(termbase: Termbase) -> tuple[Termbase, tuple[list[str], list[str]]]:
+        added: list[str] = []
+        skipped: list[str] = []
+        for cand in chosen:
+            note = f"suggested from {cand.count} of {cand.source_count} segments"
+            terms = [NewTerm(src, cand.source, Status.PREFERRED, source="transdesk suggest",
+                             note=note),
+                     NewTerm(tgt, cand.target, Status.PREFERRED, source="transdesk suggest",
+                             note=note)]
+            try:
+                termbase, concept = add_concept(termbase, terms, today=today)
+            except TransdeskError as exc:
+                skipped.append(f"{cand.source} → {cand.target}: {exc}")
+                continue
+            added.append(concept.id)
+        return termbase, (added, skipped)
+
+    added, skipped = update(path, change, create=True)
+    for line in skipped:
+        _say(f"skipped {line}")
+    _say(f"added {len(added)} concept{'s' if len(added) != 1 else ''} to {path}")

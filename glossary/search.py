@@ -1,25 +1,23 @@
 """Finding concepts from any inflected form: "Великой Отечественной войны" finds the war.
 
-A query and every term are cut into word tokens (lang.tokenize), and each token is reduced to
-its base forms with the term's language (lang.get_language(...).base_forms): all lemmas of an
-ambiguous Russian word, an English lemma, a Belarusian stem. Two tokens match when their base
-forms meet. A term matches when its tokens match a run of the query's tokens in order (the
-term is in the query), or the query's tokens match a run of the term's (the query is part of
-the term). The query needs no language: it is reduced with each term's language in turn.
+A thin layer over the glossary matcher (glossary.match), so that search, the checks and
+scoring find a term the same way. A term matches when the matcher finds it in the query
+(the term is in the query, or is the whole query), or the query, read as a term, is found in
+the term's text (the query is part of the term). The query needs no language: it is read
+with each language of the termbase in turn.
 
-Match modes: exact terms compare normalised surface forms instead of base forms; pattern
-terms are a regular expression searched in the query; case-sensitive terms also need the
-query's tokens to be capitalised as theirs are.
+Match modes and case follow the matcher: exact terms match written forms only, pattern terms
+are searched as regular expressions, case-sensitive terms need the capitalisation they have;
+a proper name written in another case is not found.
 """
 
 from __future__ import annotations
 
 import enum
-import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from glossary.model import Concept, MatchMode, Term, Termbase
+from glossary.match import Matcher, base_lang
+from glossary.model import Concept, MatchMode, Status, Term, Termbase
 
 
 class MatchKind(enum.IntEnum):
@@ -45,90 +43,65 @@ class Hit:
     kind: MatchKind
 
 
-@dataclass(frozen=True)
-class _Word:
-    surface: str  # as written
-    norm: str  # normalised (case folded, ё as е)
-
-
 class TermSearch:
-    """Search over one termbase; base forms of terms are computed once and kept."""
+    """Search over one termbase; the matcher (and the base forms of terms) is built once."""
 
-    def __init__(self, termbase: Termbase, base_forms: Callable[[str], Callable[[str],
-                 tuple[str, ...]]] | None = None) -> None:
+    def __init__(self, termbase: Termbase) -> None:
         self.termbase = termbase
-        self._profiles: dict[str, Callable[[str], tuple[str, ...]]] = {}
-        self._base_forms = base_forms or _profile
-        self._term_words: dict[tuple[str, str], tuple[_Word, ...]] = {}
-        self._forms: dict[tuple[str, str], frozenset[str]] = {}
+        self.matcher = Matcher(termbase)
+        self._terms: dict[tuple[str, str, str], tuple[Concept, Term]] = {}
+        for concept in termbase.concepts:
+            for term in concept.terms:
+                self._terms.setdefault((concept.id, base_lang(term.lang), term.text),
+                                       (concept, term))
 
     def search(self, query: str, lang: str | None = None) -> list[Hit]:
         """Every term matching `query` (in `lang` only, if given), best matches first."""
-        words = _words(query)
+        from glossary.match import word_parts
+
+        words = word_parts(query)
         if not words:
             return []
-        initials = {_initial(w.norm) for w in words}
-        hits: list[Hit] = []
+        first, last = words[0][1], words[-1][2]
+        langs = [base_lang(lang)] if lang else list(self.matcher.languages)
+        found: dict[tuple[str, str, str], tuple[MatchKind, int, Hit]] = {}
+
+        def add(concept: Concept, term: Term, kind: MatchKind, width: int) -> None:
+            key = (concept.id, term.lang, term.text)
+            if key not in found or kind < found[key][0]:
+                found[key] = (kind, width, Hit(concept, term, kind))
+
+        for code in langs:
+            for m in self.matcher.find_all(query, code):
+                concept, term = self._terms[(m.concept_id, m.lang, m.term)]
+                if term.match is MatchMode.PATTERN:
+                    kind = MatchKind.PATTERN
+                elif (m.start, m.end) == (first, last):
+                    kind = MatchKind.EXACT if _same_words(query, term.text) else \
+                        MatchKind.INFLECTED
+                else:
+                    kind = MatchKind.IN_QUERY
+                add(concept, term, kind, m.end - m.start)
+            for concept, term in self._containing(query, code):
+                add(concept, term, MatchKind.PARTIAL, 0)
+        ranked = sorted(found.values(), key=lambda f: (f[0], f[2].concept.id, -f[1]))
+        return [hit for _, _, hit in ranked]
+
+    def _containing(self, query: str, lang: str) -> list[tuple[Concept, Term]]:
+        """Terms of `lang` whose text contains the query read as a term of that language."""
+        probes: dict[tuple[bool, bool], Matcher] = {}
+        out = []
         for concept in self.termbase.concepts:
             for term in concept.terms:
-                if lang is not None and _base_lang(term.lang) != lang:
+                if base_lang(term.lang) != lang or term.match is MatchMode.PATTERN:
                     continue
-                kind = self._match(term, query, words, initials)
-                if kind is not None:
-                    hits.append(Hit(concept, term, kind))
-        hits.sort(key=lambda h: (h.kind, h.concept.id))
-        return hits
-
-    def _match(self, term: Term, query: str, words: tuple[_Word, ...],
-               initials: set[str]) -> MatchKind | None:
-        if term.match is MatchMode.PATTERN:
-            flags = 0 if term.case_sensitive else re.IGNORECASE
-            try:
-                found = re.search(term.pattern or "(?!)", query, flags)
-            except re.error:
-                return None  # lint reports bad patterns
-            return MatchKind.PATTERN if found else None
-        key = (term.lang, term.text)
-        mine = self._term_words.get(key)
-        if mine is None:
-            mine = self._term_words.setdefault(key, _words(term.text))
-        if not mine:
-            return None
-        # Cheap filter before any morphology: inflection keeps a word's first letter.
-        mine_initials = {_initial(w.norm) for w in mine}
-        if not (mine_initials <= initials or initials <= mine_initials):
-            return None
-        lang = _base_lang(term.lang)
-        same = self._same_exact if term.match is MatchMode.EXACT else self._same_inflected
-        if len(mine) == len(words) and all(
-            a.norm == b.norm for a, b in zip(mine, words, strict=True)
-        ) and _case_ok(term, mine, words):
-            return MatchKind.EXACT
-        if _contains(words, mine, lambda q, t: same(lang, q, t) and _case_fits(term, t, q)):
-            return MatchKind.INFLECTED if len(mine) == len(words) else MatchKind.IN_QUERY
-        if len(words) < len(mine) and _contains(
-            mine, words, lambda t, q: same(lang, q, t) and _case_fits(term, t, q)
-        ):
-            return MatchKind.PARTIAL
-        return None
-
-    def _same_exact(self, lang: str, query: _Word, term: _Word) -> bool:
-        return query.norm == term.norm
-
-    def _same_inflected(self, lang: str, query: _Word, term: _Word) -> bool:
-        if query.norm == term.norm:
-            return True
-        return bool(self._base(lang, query.surface) & self._base(lang, term.surface))
-
-    def _base(self, lang: str, word: str) -> frozenset[str]:
-        key = (lang, word)
-        found = self._forms.get(key)
-        if found is None:
-            profile = self._profiles.get(lang)
-            if profile is None:
-                profile = self._profiles.setdefault(lang, self._base_forms(lang))
-            found = self._forms.setdefault(key, frozenset(profile(word)))
-        return found
+                mode = (term.case_sensitive, term.match is MatchMode.EXACT)
+                probe = probes.get(mode)
+                if probe is None:
+                    probe = probes.setdefault(mode, _probe(query, lang, *mode))
+                if probe.find_all(term.text, lang):
+                    out.append((concept, term))
+        return out
 
 
 def search(termbase: Termbase, query: str, lang: str | None = None) -> list[Hit]:
@@ -136,52 +109,19 @@ def search(termbase: Termbase, query: str, lang: str | None = None) -> list[Hit]
     return TermSearch(termbase).search(query, lang)
 
 
-def _profile(lang: str) -> Callable[[str], tuple[str, ...]]:
-    from lang import get_language
+def _probe(query: str, lang: str, case_sensitive: bool, exact: bool) -> Matcher:
+    """A matcher whose only term is the query: it finds the query inside term texts."""
+    term = Term(lang, query, Status.PREFERRED, case_sensitive=case_sensitive,
+                match=MatchMode.EXACT if exact else MatchMode.INFLECTING)
+    if not case_sensitive:
+        # The query's capitals say nothing about the term it is part of.
+        term = replace(term, text=query.lower())
+    return Matcher(Termbase(concepts=(Concept("query", (term,)),)))
 
-    try:
-        return get_language(lang).base_forms
-    except Exception:  # a code in a foreign file that lang does not know: words as written
-        from lang.normalize import normalize_token
 
-        return lambda word: (normalize_token(word),)
-
-
-def _words(text: str) -> tuple[_Word, ...]:
+def _same_words(query: str, text: str) -> bool:
+    from glossary.match import word_parts
     from lang.normalize import normalize_token
-    from lang.tokens import tokenize
 
-    return tuple(_Word(t.text, normalize_token(t.text)) for t in tokenize(text)
-                 if t.kind in ("word", "number"))
-
-
-def _initial(norm: str) -> str:
-    # Belarusian ў at the start of a word is у after a vowel (ўрад, урад).
-    first = norm[:1]
-    return "у" if first == "ў" else first
-
-
-def _base_lang(code: str) -> str:
-    return code.split("-")[0].lower()
-
-
-def _contains(haystack: tuple[_Word, ...], needle: tuple[_Word, ...],
-              same: Callable[[_Word, _Word], bool]) -> bool:
-    """Whether `needle` matches a run of `haystack`, word by word with `same(h, n)`."""
-    width = len(needle)
-    return any(
-        all(same(haystack[start + i], needle[i]) for i in range(width))
-        for start in range(len(haystack) - width + 1)
-    )
-
-
-def _shape(word: str) -> tuple[bool, bool]:
-    return word[:1].isupper(), word.isupper() and len(word) > 1
-
-
-def _case_fits(term: Term, term_word: _Word, query_word: _Word) -> bool:
-    return not term.case_sensitive or _shape(term_word.surface) == _shape(query_word.surface)
-
-
-def _case_ok(term: Term, mine: tuple[_Word, ...], words: tuple[_Word, ...]) -> bool:
-    return all(_case_fits(term, a, b) for a, b in zip(mine, words, strict=True))
+    return [normalize_token(p[0]) for p in word_parts(query)] == \
+        [normalize_token(p[0]) for p in word_parts(text)]

@@ -74,6 +74,18 @@ def _parse_lemmas(parse: Parse) -> tuple[str, ...]:
     return (parse.normal_form,)
 
 
+@functools.lru_cache(maxsize=_LEMMA_CACHE_SIZE)
+def can_be_noun_ru(word: str) -> bool:
+    """Whether some reading of a Russian word is a noun (or a name): the head of a term.
+
+    A word with no Cyrillic letter counts as one (Latin names and codes in Russian text).
+    """
+    key = word.strip().lower()
+    if not _CYRILLIC.search(key):
+        return bool(key)
+    return any(p.tag.POS == "NOUN" for p in _analyzer().parse(key))
+
+
 def word_forms_ru(word: str, gender: Gender | None = None) -> tuple[str, ...]:
     """Every distinct case and number form of one Russian noun or name, citation form first.
 

@@ -41,7 +41,6 @@ class Token:
 
 
 _LETTER = r"[^\W\d_]"
-_ALNUM = r"[^\W_]"
 _MARK = r"[\u0300-\u036f\u0483-\u0489]"
 _APOS = "'’ʼ‘`"
 _HYPHENS = "-‐‑"
@@ -49,19 +48,24 @@ _GROUP_SPACE = r"[ \u00a0\u202f\u2009]"
 _NUMBER = (
     rf"(?>\d{{1,3}}(?:{_GROUP_SPACE}\d{{3}}(?!\d))+(?:[.,]\d+)?|\d+(?:[.,:]\d+)*)"
 )
-_SEGMENT = rf"(?:{_NUMBER}|{_LETTER}{_MARK}*)(?:{_ALNUM}{_MARK}*)*"
+# The tail of a segment is any run of letters, digits and combining marks; written as runs
+# of a character class (possessive) rather than one character a step, which is what makes
+# the pattern fast: tokenising is the inner loop of glossary matching.
+_SEGMENT = rf"(?:{_NUMBER}|{_LETTER}{_MARK}*+)(?:[^\W_]++{_MARK}*+)*+"
 _CHAIN = rf"{_SEGMENT}(?:(?:[{_HYPHENS}]|[{_APOS}](?={_LETTER})){_SEGMENT})*"
 _URL = r"(?:https?://|ftp://|www\.)[^\s<>«»\"“”]*[^\s<>«»\"“”.,;:!?)\]'’]"
 _EMAIL = r"[\w.+-]++@[\w-]+(?:\.[\w-]+)+"
 _TERMINALS = r"[.?!…]+"
 
+# Each match is one token with the whitespace before it as the first group, so that
+# `findall` (tuples, no match objects: the fast way through a long text) keeps the offsets.
 _TOKEN = re.compile(
-    rf"(?P<url>{_URL})|(?P<chain>{_CHAIN})|(?P<term>{_TERMINALS})|(?P<other>\S)"
+    rf"(\s*)(?:(?P<url>{_URL})|(?P<chain>{_CHAIN})|(?P<term>{_TERMINALS})|(?P<other>\S))"
 )
 # E-mail addresses are tried only when the text has an "@": the pattern is costly.
 _TOKEN_WITH_EMAIL = re.compile(
-    rf"(?P<url>{_URL})|(?P<email>{_EMAIL})|(?P<chain>{_CHAIN})|(?P<term>{_TERMINALS})"
-    rf"|(?P<other>\S)"
+    rf"(\s*)(?:(?P<url>{_URL})|(?P<email>{_EMAIL})|(?P<chain>{_CHAIN})|"
+    rf"(?P<term>{_TERMINALS})|(?P<other>\S))"
 )
 _CLITIC = re.compile(rf"(?<=[0-9A-Za-z\u00c0-\u024f])[{_APOS}](?:s|re|ve|ll|d|m)$", re.I)
 _HAS_LETTER = re.compile(_LETTER)
@@ -72,37 +76,55 @@ _SYMBOL_PUNCT = frozenset("%‰‱§¶#&*@†‡")
 
 def tokenize(text: str) -> list[Token]:
     """All tokens of `text` with their spans; whitespace separates and is dropped."""
-    pattern = _TOKEN_WITH_EMAIL if "@" in text else _TOKEN
-    tokens: list[Token] = []
-    for match in pattern.finditer(text):
-        kind = match.lastgroup
-        value, start = match.group(), match.start()
-        if kind == "chain":
-            if value.isalpha():  # the common case, without the chain's finer checks
-                tokens.append(Token(value, start, match.end(), "word"))
-            elif value.isdigit():
-                tokens.append(Token(value, start, match.end(), "number"))
+    return [Token(*t) for t in token_tuples(text)]
+
+
+def token_tuples(text: str) -> list[tuple[str, int, int, TokenKind]]:
+    """The tokens of `tokenize` as plain (text, start, end, kind) tuples.
+
+    The same decisions without building a Token per token, for the loops that read
+    millions of segments (glossary matching, checks).
+    """
+    tokens: list[tuple[str, int, int, TokenKind]] = []
+    append = tokens.append
+    pos = 0
+    if "@" in text:
+        found = [(ws, url or email, chain, term, other)
+                 for ws, url, email, chain, term, other in _TOKEN_WITH_EMAIL.findall(text)]
+    else:
+        found = _TOKEN.findall(text)
+    for space, link, chain, term, other in found:
+        start = pos + len(space)
+        if chain:
+            pos = start + len(chain)
+            if chain.isalpha():  # the common case, without the chain's finer checks
+                append((chain, start, pos, "word"))
+            elif chain.isdigit():
+                append((chain, start, pos, "number"))
             else:
-                tokens.extend(_chain_tokens(value, start))
-        elif kind == "term":
-            tokens.append(Token(value, start, match.end(), "punct"))
-        elif kind in ("url", "email"):
-            tokens.append(Token(value, start, match.end(), "symbol"))
+                tokens.extend(_chain_tokens(chain, start))
+        elif link:
+            pos = start + len(link)
+            append((link, start, pos, "symbol"))
+        elif term:
+            pos = start + len(term)
+            append((term, start, pos, "punct"))
         else:
-            is_punct = unicodedata.category(value)[0] == "P" and value not in _SYMBOL_PUNCT
-            tokens.append(Token(value, start, match.end(), "punct" if is_punct else "symbol"))
+            pos = start + 1
+            is_punct = unicodedata.category(other)[0] == "P" and other not in _SYMBOL_PUNCT
+            append((other, start, pos, "punct" if is_punct else "symbol"))
     return tokens
 
 
-def _chain_tokens(value: str, start: int) -> list[Token]:
+def _chain_tokens(value: str, start: int) -> list[tuple[str, int, int, TokenKind]]:
     """Tokens of a hyphen/apostrophe chain: a word, a number, or numbers and hyphens."""
     if not _HAS_LETTER.search(value):
-        tokens = []
+        tokens: list[tuple[str, int, int, TokenKind]] = []
         offset = start
         for part in _HYPHEN_SPLIT.split(value):
             if part:
                 kind: TokenKind = "punct" if part in _HYPHENS else "number"
-                tokens.append(Token(part, offset, offset + len(part), kind))
+                tokens.append((part, offset, offset + len(part), kind))
                 offset += len(part)
         return tokens
     clitic = None if value.isalnum() else _CLITIC.search(value)
@@ -110,7 +132,7 @@ def _chain_tokens(value: str, start: int) -> list[Token]:
         cut = clitic.start()
         base: TokenKind = "word" if _HAS_LETTER.search(value[:cut]) else "number"
         return [
-            Token(value[:cut], start, start + cut, base),
-            Token(value[cut:], start + cut, start + len(value), "word"),
+            (value[:cut], start, start + cut, base),
+            (value[cut:], start + cut, start + len(value), "word"),
         ]
-    return [Token(value, start, start + len(value), "word")]
+    return [(value, start, start + len(value), "word")]

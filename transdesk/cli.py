@@ -15,7 +15,9 @@ from glossary.cli import app as glossary_app
 from lang.cli import translit_command
 from score.cli import score_command
 from transdesk import __version__
+from transdesk.check_cli import check_command
 from transdesk.read_cli import read_command
+from transdesk.run_cli import run_command
 
 try:
     from click import ClickException
@@ -49,12 +51,14 @@ def _root(
     English."""
 
 
+app.command("run")(run_command)
 app.command("read")(read_command)
 app.command("translit")(translit_command)
 app.command("align")(align_command)
 app.command("align-eval")(align_eval_command)
 app.command("align-batch")(align_batch_command)
 app.command("score")(score_command)
+app.command("check")(check_command)
 app.add_typer(glossary_app, name="glossary")
 
 
