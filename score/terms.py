@@ -11,10 +11,9 @@ in the target language count. The statistics [terms, ok, wrong] add up over segm
 sacrebleu's, so corpus, document and bootstrap scores come from sums: TermAcc = 100 * ok /
 terms and TermWrong = 100 * wrong / terms (undefined, NaN, where there are no terms).
 
-Finding terms is the glossary matcher's job, behind `TermMatcher`. The real matcher
-(glossary.match, inflection-aware) is wired in `default_matcher`; until it exists,
-`BaseFormMatcher` here finds terms by the base forms `lang` knows (lemmas for ru and en,
-stems for be), which already counts inflected Russian forms.
+Finding terms is the glossary matcher's job (`glossary.match.Matcher`: every inflection,
+Russian through all lemma readings, Belarusian through the stemmer), behind `TermMatcher`
+so that tests can hand in a small fake.
 """
 
 from __future__ import annotations
@@ -26,7 +25,7 @@ from typing import Protocol
 
 import numpy as np
 
-from glossary.model import MatchMode, Status, Termbase
+from glossary.model import Status, Termbase
 from score.metrics import Arith, texts_sha256
 
 _USABLE = frozenset({Status.PREFERRED, Status.ADMITTED})
@@ -44,10 +43,23 @@ class TermMatch:
     end: int
 
 
+class FoundTerm(Protocol):
+    """What scoring reads of a match: `TermMatch` or `glossary.match.Match`."""
+
+    @property
+    def concept_id(self) -> str: ...
+    @property
+    def status(self) -> Status: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
 class TermMatcher(Protocol):
     """Finds every glossary term in a text, in any inflection, with spans."""
 
-    def find(self, text: str, lang: str) -> list[TermMatch]:
+    def find(self, text: str, lang: str) -> Sequence[FoundTerm]:
         """Matches in `text` (language `lang`), non-overlapping, in text order."""
         ...
 
@@ -156,96 +168,7 @@ class TermScorer:
 
 
 def default_matcher(termbase: Termbase) -> TermMatcher:
-    """The glossary's own matcher when it exists; the interim base-form matcher until then.
+    """The glossary's matcher over `termbase`."""
+    from glossary.match import Matcher
 
-    This is the one place to wire `glossary.match` in: adapt its result to `TermMatch`.
-    """
-    return BaseFormMatcher(termbase)
-
-
-class BaseFormMatcher:
-    """Interim matcher: a term matches a run of words whose base forms meet the term's.
-
-    Words are `lang.tokens` words; base forms come from `lang` (pymorphy lemmas for ru, an
-    English lemmatiser, Belarusian stems). EXACT terms match normalised written forms only;
-    PATTERN terms are not matched. Overlaps go to the longest match, then the earliest.
-    """
-
-    cache_id = "base-forms-1"
-
-    def __init__(self, termbase: Termbase) -> None:
-        # lang -> first base form -> [(forms per word, concept, status, exact words, case)]
-        self._index: dict[str, dict[str, list[_Entry]]] = {}
-        for concept in termbase.concepts:
-            for term in concept.terms:
-                if term.match is MatchMode.PATTERN:
-                    continue
-                entry = _entry(term.text, term.lang, concept.id, term.status,
-                               exact=term.match is MatchMode.EXACT)
-                if entry is not None:
-                    for form in entry.words[0]:
-                        self._index.setdefault(term.lang, {}).setdefault(form, []).append(entry)
-
-    def find(self, text: str, lang: str) -> list[TermMatch]:
-        index = self._index.get(lang)
-        if not index:
-            return []
-        words = _words(text, lang)
-        found: list[TermMatch] = []
-        for i, (forms, exact, start, _end) in enumerate(words):
-            candidates = {id(e): e for f in (*forms, exact) for e in index.get(f, ())}
-            for entry in candidates.values():
-                k = len(entry.words)
-                if i + k > len(words):
-                    continue
-                span = words[i:i + k]
-                if all(_fits(entry, j, w) for j, w in enumerate(span)):
-                    found.append(TermMatch(entry.concept_id, entry.status, start, span[-1][3]))
-        return _non_overlapping(found)
-
-
-@dataclass(frozen=True)
-class _Entry:
-    words: tuple[frozenset[str], ...]  # acceptable forms per word
-    concept_id: str
-    status: Status
-    exact: bool
-
-
-def _entry(text: str, lang: str, concept_id: str, status: Status, *, exact: bool) -> _Entry | None:
-    words = _words(text, lang)
-    if not words:
-        return None
-    forms = tuple(frozenset({w[1]}) if exact else frozenset(w[0]) | {w[1]} for w in words)
-    return _Entry(forms, concept_id, status, exact)
-
-
-def _fits(entry: _Entry, j: int, word: tuple[tuple[str, ...], str, int, int]) -> bool:
-    forms, exact, _, _ = word
-    allowed = entry.words[j]
-    return exact in allowed if entry.exact else bool(allowed.intersection((*forms, exact)))
-
-
-def _words(text: str, lang: str) -> list[tuple[tuple[str, ...], str, int, int]]:
-    """(base forms, normalised form, start, end) of each word or number of `text`."""
-    from lang import get_language
-    from lang.normalize import normalize_token
-
-    profile = get_language(lang)  # a generic profile (no morphology) for other languages
-    out = []
-    for token in profile.tokenize(text):
-        if token.kind not in ("word", "number"):
-            continue
-        norm = normalize_token(token.text)
-        forms = profile.base_forms(token.text) if token.kind == "word" else (norm,)
-        out.append((tuple(forms), norm, token.start, token.end))
-    return out
-
-
-def _non_overlapping(found: list[TermMatch]) -> list[TermMatch]:
-    found.sort(key=lambda m: (-(m.end - m.start), m.start))
-    taken: list[TermMatch] = []
-    for m in found:
-        if all(m.end <= t.start or m.start >= t.end for t in taken):
-            taken.append(m)
-    return sorted(taken, key=lambda m: m.start)
+    return Matcher(termbase)

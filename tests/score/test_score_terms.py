@@ -12,7 +12,7 @@ from scoredata import GLOSSARY, VICTORY, lines
 from glossary.model import Concept, MatchMode, Status, Term, Termbase
 from score.engine import ScoreConfig, TermSetup, score_segments
 from score.inputs import Segments
-from score.terms import BaseFormMatcher, TermMatch, TermScorer, checkable_concepts, term_stats
+from score.terms import TermMatch, TermScorer, checkable_concepts, default_matcher, term_stats
 
 
 class FakeMatcher:
@@ -128,14 +128,15 @@ def _termbase() -> Termbase:
     ))
 
 
-def test_interim_matcher_finds_inflected_forms() -> None:
-    matcher = BaseFormMatcher(_termbase())
+def test_default_matcher_finds_inflected_forms() -> None:
+    matcher = default_matcher(_termbase())
     found = matcher.find("Главой государства в Беларуси был избран он.", "ru")
     assert [(m.concept_id, m.start, m.end) for m in found] == [("hos", 0, 18), ("by", 21, 29)]
     found = matcher.find("The heads of state of Byelorussia.", "en")
     assert [(m.concept_id, m.status) for m in found] == [("hos", Status.PREFERRED),
                                                          ("by", Status.FORBIDDEN)]
-    assert matcher.find("gost", "en")[0].concept_id == "code"  # exact, case-folded
+    assert matcher.find("to GOST 7.79", "en")[0].concept_id == "code"  # exact match mode
+    assert matcher.find("gost", "en") == []  # a capitalised term is a name: case counts
     assert matcher.find("Ничего.", "be") == []
 
 
@@ -149,7 +150,7 @@ def test_desk_glossary_on_the_bundled_drafts() -> None:
 
     termbase = load(GLOSSARY)
     src = lines(VICTORY / "source.ru")
-    matcher = BaseFormMatcher(termbase)
+    matcher = default_matcher(termbase)
     checkable = checkable_concepts(termbase, "en")
     stats = {s: term_stats(src, lines(VICTORY / f"{s}.en"), matcher, "ru", "en", checkable)
              for s in ("system-a", "system-c")}
