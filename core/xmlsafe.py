@@ -105,3 +105,13 @@ def release(element: etree._Element) -> None:
 def local_name(tag: object) -> str:
     """"{ns}name" -> "name"; "" for comments and other non-element nodes."""
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def parse_tree(source: str | Path | bytes, *, label: str | None = None,
+               kind: str = "file") -> etree._Element:
+    """The whole document element of a small XML file, read with the same safety rules."""
+    stream = SafeXmlStream(source, (), label=label, kind=kind)
+    for _ in stream:
+        pass
+    assert stream.root is not None  # iteration raises for a file without one
+    return stream.root

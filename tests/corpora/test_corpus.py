@@ -93,3 +93,15 @@ def test_drafts_are_line_parallel_and_faults_are_where_listed(mt: Path) -> None:
         line = int(fault["line"]) - 1
         assert fault["source_fragment"] in source[line], fault
         assert fault["draft_fragment"] in systems[fault["system"]][line], fault
+
+
+def test_desk_glossary_loads_and_is_lint_clean_of_errors() -> None:
+    from glossary.lint import Severity, lint
+    from glossary.store import load
+
+    termbase = load(CORPORA / "glossary" / "desk.tbx")
+    assert len(termbase.concepts) >= 40
+    for concept in termbase.concepts:
+        assert {t.lang for t in concept.terms} >= {"ru", "be", "en"}, concept.id
+    assert any(t.status.value == "forbidden" for c in termbase.concepts for t in c.terms)
+    assert not [f for f in lint(termbase) if f.severity is Severity.ERROR]

@@ -185,7 +185,7 @@ def test_the_cache_is_used_across_runs(tmp_path: Path, monkeypatch: pytest.Monke
         (lambda d: (d / "empty.en").write_text(""), ["--hyp", "{d}/empty.en"],
          "empty.en: the file is empty"),
         (lambda d: (d / "bad.xml").write_text("<dataset><doc>"), ["--hyp", "{d}/bad.xml"],
-         "bad.xml: malformed XML"),
+         "bad.xml is not well-formed XML"),
         (None, ["--hyp", str(HARVEST / "system-a.en"), "-m", "bleu,meteor"],
          "unknown metric 'meteor'; choose from bleu, chrf, chrf++, ter, terms, terms-wrong"),
         (None, ["--hyp", str(HARVEST / "system-a.en"), "--baseline", "nope"],

@@ -175,9 +175,9 @@ def test_tmx(tmp_path: Path) -> None:
     ("name", "content", "role", "message"),
     [
         ("empty.txt", "", "hyp", "the file is empty"),
-        ("bad.xml", "<dataset><doc id='x'>", "hyp", "malformed XML"),
+        ("bad.xml", "<dataset><doc id='x'>", "hyp", "is not well-formed XML"),
         ("bomb.xml", '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaa">]><dataset/>', "hyp",
-         "declares XML entities"),
+         "refusing XML that declares entities"),
         ("other.xml", "<html/>", "hyp", "not a WMT XML file"),
         ("x.tsv", "a\tb\nonly one\n", "hyp", "line 2 has 1 fields, the header has 2"),
         ("x.tsv", "a\tb\nx\ty\n", "ref", "say which column holds the reference"),
