@@ -147,7 +147,7 @@ def check_command(
             bitext, termbase, options,
             workers=workers if workers is not None else default_workers(),
             progress=bar.update,
-            sentence_aligner=_sentence_aligner(no_embeddings) if Kind.OMISSION in kinds
+            sentence_aligner=sentence_aligner(no_embeddings) if Kind.OMISSION in kinds
             else None,
         )
     for note in result.notes:
@@ -300,7 +300,7 @@ def _align_config(no_embeddings: bool) -> AlignConfig:
     return AlignConfig(embeddings=not no_embeddings and embeddings_available())
 
 
-def _sentence_aligner(no_embeddings: bool) -> SentenceAligner:
+def sentence_aligner(no_embeddings: bool) -> SentenceAligner:
     """The omission check's sentence aligner: transdesk's own, built on first use."""
     config = None
 

@@ -42,10 +42,11 @@ class PairRun:
 
 @dataclass(frozen=True)
 class DraftRun:
-    """The scores of one folder of MT drafts."""
+    """The scores of one folder of MT drafts, and the check's findings per system and kind."""
 
     document: str
     result: ScoreResult
+    findings: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,12 @@ def run_corpus(
     scored = []
     for folder in drafts:
         progress(f"scoring the drafts of {folder.name}")
-        scored.append(DraftRun(folder.name, score_drafts(folder, glossary)))
+        result = score_drafts(folder, glossary)
+        findings = {}
+        if glossary is not None:
+            progress(f"checking the drafts of {folder.name} against the glossary")
+            findings = check_drafts(folder, glossary, no_embeddings=not config.embeddings)
+        scored.append(DraftRun(folder.name, result, findings))
     return RunReport(corpus, out_dir, tuple(pairs), tuple(scored), glossary)
 
 
@@ -184,6 +190,31 @@ def score_drafts(folder: Path, glossary: Path | None) -> ScoreResult:
     )
 
 
+def check_drafts(folder: Path, glossary: Path, *, no_embeddings: bool) -> dict[str, dict[str, int]]:
+    """`transdesk check` of every draft against its source: finding counts by kind."""
+    from glossary.bitext import read_parallel
+    from glossary.checks import CheckOptions, check_bitext
+    from glossary.store import load
+    from lang import detect_language
+    from transdesk.check_cli import sentence_aligner
+
+    sources = sorted(folder.glob("source.*"))
+    if not sources:
+        return {}
+    termbase = load(glossary)
+    aligner = sentence_aligner(no_embeddings)
+    counts: dict[str, dict[str, int]] = {}
+    for draft in sorted(folder.glob("system-*.*")):
+        bitext = read_parallel(sources[0], draft)
+        langs = (detect_language(sources[0].read_text(encoding="utf-8")), "en")
+        result = check_bitext(bitext, termbase, CheckOptions(*langs),
+                              sentence_aligner=aligner)
+        counts[draft.stem.removeprefix("system-")] = dict(
+            Counter(str(f.kind) for f in result.findings)
+        )
+    return counts
+
+
 def summary(report: RunReport) -> str:
     """The plain-text summary printed at the end of `transdesk run`."""
     lines = ["alignment", _pair_table(report.pairs), ""]
@@ -191,8 +222,28 @@ def summary(report: RunReport) -> str:
         from score.report import system_table
 
         lines += [f"MT drafts: {draft.document}", system_table(draft.result), ""]
+        if draft.findings:
+            lines += [f"check findings: {draft.document}", _findings_table(draft.findings), ""]
     lines.append(f"report: {report.out_dir / 'report.html'}")
     return "\n".join(lines) + "\n"
+
+
+def _findings_table(findings: dict[str, dict[str, int]]) -> str:
+    kinds = sorted({k for counts in findings.values() for k in counts})
+    rows = [("system", *kinds, "total")]
+    for system, counts in findings.items():
+        rows.append((system, *(str(counts.get(k, 0)) for k in kinds),
+                     str(sum(counts.values()))))
+    return _columns(rows)
+
+
+def _columns(rows: Sequence[Sequence[str]], left: int = 1) -> str:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    return "\n".join(
+        "  ".join(cell.ljust(w) if i < left else cell.rjust(w)
+                  for i, (cell, w) in enumerate(zip(row, widths, strict=True))).rstrip()
+        for row in rows
+    )
 
 
 def _pair_table(pairs: Sequence[PairRun]) -> str:
@@ -206,9 +257,4 @@ def _pair_table(pairs: Sequence[PairRun]) -> str:
             "" if p.strict_f1 is None else f"{p.strict_f1:.3f}",
             "" if p.lax_f1 is None else f"{p.lax_f1:.3f}",
         ))
-    widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
-    return "\n".join(
-        "  ".join(cell.ljust(w) if i < 2 else cell.rjust(w)
-                  for i, (cell, w) in enumerate(zip(row, widths, strict=True))).rstrip()
-        for row in rows
-    )
+    return _columns(rows, left=2)

@@ -34,6 +34,8 @@ def render_report(report: RunReport) -> str:
         parts += ["<h2>Alignment</h2>", _alignment_table(report)]
     for draft in report.drafts:
         parts += [f"<h2>MT drafts: {_e(draft.document)}</h2>", _score_table(draft.result)]
+        if draft.findings:
+            parts += ["<h3>Glossary and consistency check</h3>", _findings_table(draft.findings)]
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"
 
@@ -81,6 +83,19 @@ def _score_table(result: object) -> str:
     rows.append(f'<p class="muted">{result.n_segments} segments. Bold: significantly '
                 "different from the baseline (paired bootstrap, p &lt; 0.05). "
                 f"{_e(result.settings)}</p>")
+    return "\n".join(rows)
+
+
+def _findings_table(findings: dict[str, dict[str, int]]) -> str:
+    kinds = sorted({k for counts in findings.values() for k in counts})
+    head = "".join(f"<th>{_e(k)}</th>" for k in kinds)
+    rows = [f"<table><tr><th>system</th>{head}<th>total</th></tr>"]
+    for system, counts in findings.items():
+        cells = "".join(f"<td>{counts.get(k, 0)}</td>" for k in kinds)
+        rows.append(f"<tr><td>{_e(system)}</td>{cells}<td>{sum(counts.values())}</td></tr>")
+    rows.append("</table>")
+    rows.append('<p class="muted">Findings of <code>transdesk check</code> on each draft '
+                "against its source; run it on one draft for the segments and messages.</p>")
     return "\n".join(rows)
 
 

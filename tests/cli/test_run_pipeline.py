@@ -24,7 +24,9 @@ def test_run_on_the_bundled_corpus(tmp_path: Path, capsys: pytest.CaptureFixture
     assert all(float(r[-2]) >= 0.8 for r in rows), rows
     assert "MT drafts: victory-day" in captured.out and "TermAcc" in captured.out
     page = (out / "report.html").read_text(encoding="utf-8")
-    assert page.count("<tr><td>") == 8 + 2 * 3
+    assert "check findings: victory-day" in captured.out
+    # 8 aligned pairs, then per drafts folder 3 systems scored and 3 checked.
+    assert page.count("<tr><td>") == 8 + 2 * (3 + 3)
     for doc in documents:
         for pair in ("ru-en", "be-en"):
             assert (out / f"{doc}.{pair}.html").exists()
