@@ -18,11 +18,12 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from glossary.model import MatchMode, Status
 from glossary.store import ENV_VAR
 
 if TYPE_CHECKING:
     from glossary.edit import NewTerm
-    from glossary.model import Concept, Status, Termbase
+    from glossary.model import Concept, Termbase
 
 app = typer.Typer(
     name="glossary",
@@ -39,19 +40,6 @@ class OutputFormat(enum.StrEnum):
     table = "table"
     tsv = "tsv"
     json = "json"
-
-
-class StatusChoice(enum.StrEnum):
-    preferred = "preferred"
-    admitted = "admitted"
-    deprecated = "deprecated"
-    forbidden = "forbidden"
-
-
-class MatchChoice(enum.StrEnum):
-    inflecting = "inflecting"
-    exact = "exact"
-    pattern = "pattern"
 
 
 class PosChoice(enum.StrEnum):
@@ -171,7 +159,7 @@ def add_command(
     forbidden: Annotated[list[str] | None, typer.Option(
         "--forbidden", metavar="LANG=TEXT", help="A forbidden term (never to be used).")]
     = None,
-    status: Annotated[StatusChoice | None, typer.Option(
+    status: Annotated[Status | None, typer.Option(
         "--status", help="Status of the --term/--ru/--be/--en terms.")] = None,
     concept: Annotated[str | None, typer.Option(
         "--concept", "-c", help="Add to this existing concept.")] = None,
@@ -191,9 +179,9 @@ def add_command(
     case_sensitive: Annotated[bool, typer.Option(
         "--case-sensitive", help="Match only with this capitalisation (codes, acronyms).")]
     = False,
-    match: Annotated[MatchChoice, typer.Option(
+    match: Annotated[MatchMode, typer.Option(
         "--match", help="inflecting (any form), exact (as written) or pattern.")]
-    = MatchChoice.inflecting,
+    = MatchMode.INFLECTING,
     pattern: Annotated[str | None, typer.Option(
         "--pattern", help="Regular expression, with --match pattern.")] = None,
     source: Annotated[str | None, typer.Option("--source", help="Where the term comes from.")]
@@ -203,10 +191,9 @@ def add_command(
 ) -> None:
     """Add a concept with its terms, or add terms to a concept (--concept)."""
     from glossary.edit import add_concept, add_terms
-    from glossary.model import MatchMode, Status
     from glossary.store import update
 
-    plain = Status(status.value) if status else None
+    plain = status
     given: list[tuple[str, Status | None]] = []
     given += [(t, plain) for t in terms or ()]
     given += [(f"ru={t}", plain) for t in ru or ()]
@@ -218,7 +205,7 @@ def add_command(
     common: dict[str, Any] = {
         "part_of_speech": pos.value, "term_type": term_type.value if term_type else None,
         "gender": gender.value if gender else None, "case_sensitive": case_sensitive,
-        "match": MatchMode(match.value), "pattern": pattern, "note": term_note,
+        "match": match, "pattern": pattern, "note": term_note,
         "source": source,
     }
     today = date.today()
@@ -248,7 +235,7 @@ def _new_terms(given: list[tuple[str, Status | None]], common: dict[str, Any],
                existing: Concept | None) -> list[NewTerm]:
     """Terms from LANG=TEXT options; a plain --term is preferred while its slot is free."""
     from glossary.edit import NewTerm
-    from glossary.model import Status, Term, form_class
+    from glossary.model import Term, form_class
 
     taken = {(t.lang, form_class(t)) for t in (existing.terms if existing else ())
              if t.status is Status.PREFERRED}
@@ -280,13 +267,13 @@ def edit_command(
         "--term", "-t", metavar="LANG=TEXT", help="Edit this term instead of the concept.")]
     = None,
     text: Annotated[str | None, typer.Option("--text", help="New text of the term.")] = None,
-    status: Annotated[StatusChoice | None, typer.Option("--status")] = None,
+    status: Annotated[Status | None, typer.Option("--status")] = None,
     pos: Annotated[PosChoice | None, typer.Option("--pos")] = None,
     term_type: Annotated[TypeChoice | None, typer.Option("--type")] = None,
     gender: Annotated[GenderChoice | None, typer.Option("--gender")] = None,
     case_sensitive: Annotated[bool | None, typer.Option(
         "--case-sensitive/--case-insensitive")] = None,
-    match: Annotated[MatchChoice | None, typer.Option("--match")] = None,
+    match: Annotated[MatchMode | None, typer.Option("--match")] = None,
     pattern: Annotated[str | None, typer.Option("--pattern")] = None,
     source: Annotated[str | None, typer.Option("--source")] = None,
     note: Annotated[str | None, typer.Option(
@@ -299,16 +286,15 @@ def edit_command(
     """Change a concept's subject, definition or note, or one of its terms."""
     from core.errors import TransdeskError
     from glossary.edit import KEEP, edit_concept, edit_term
-    from glossary.model import MatchMode, Status
     from glossary.store import update
 
     today = date.today()
     term_changes: dict[str, Any] = {
-        "text": text, "status": Status(status.value) if status else None,
+        "text": text, "status": status,
         "part_of_speech": pos.value if pos else None,
         "term_type": term_type.value if term_type else None,
         "gender": gender.value if gender else None, "case_sensitive": case_sensitive,
-        "match": MatchMode(match.value) if match else None, "pattern": pattern,
+        "match": match, "pattern": pattern,
         "source": source,
     }
     term_changes = {k: v for k, v in term_changes.items() if v is not None}
@@ -358,7 +344,7 @@ def remove_command(
 @app.command("list")
 def list_command(
     lang: LangOpt = None,
-    status: Annotated[StatusChoice | None, typer.Option("--status", help="Only this status.")]
+    status: Annotated[Status | None, typer.Option("--status", help="Only this status.")]
     = None,
     subject: Annotated[str | None, typer.Option("--subject", help="Only this subject.")]
     = None,
@@ -738,7 +724,6 @@ def _apply_suggestions(path: Path, chosen: Sequence[Any], src: str, tgt: str) ->
     """Add each chosen suggestion as a concept; one that conflicts is skipped and said."""
     from core.errors import TransdeskError
     from glossary.edit import NewTerm, add_concept
-    from glossary.model import Status
     from glossary.store import update
 
     today = date.today()
