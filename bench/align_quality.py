@@ -38,7 +38,7 @@ from align.evaluate import score_alignments
 from bench import datasets
 from bench.datasets import Doc
 from bench.gale_church import gale_church
-from bench.perturb import perturb
+from bench.perturb import EVENTS, perturb
 
 SETS = ("ntrex-ru", "ntrex-be", "wmt22-ru", "textberg", "bundled-ru", "bundled-be")
 PERTURBED = ("ntrex-ru", "ntrex-be", "wmt22-ru")
@@ -58,8 +58,11 @@ class TestSet:
     docs: list[Doc]
 
 
-def load_set(name: str, seed: int) -> TestSet | None:
-    """One test set by name, perturbed with `seed` where it is line-parallel; None if absent."""
+def load_set(
+    name: str, seed: int, events: Sequence[tuple[str, float]] = EVENTS
+) -> TestSet | None:
+    """One test set by name, perturbed with `seed` (and `events`) where it is line-parallel;
+    None if absent."""
     rng = np.random.default_rng(seed)
     if name in ("ntrex-ru", "ntrex-be", "wmt22-ru"):
         lang = name.rsplit("-", 1)[1]
@@ -68,7 +71,7 @@ def load_set(name: str, seed: int) -> TestSet | None:
             return None
         docs = []
         for doc_id, src, tgt in raw:
-            ps, pt, gold = perturb(src, tgt, rng)
+            ps, pt, gold = perturb(src, tgt, rng, events)
             docs.append(Doc(doc_id, tuple(ps), tuple(pt), gold))
         return TestSet(name, lang, "en", docs)
     if name == "textberg":

@@ -1,16 +1,18 @@
-"""Fit the aligner's few global weights on ONE development set, as a path CRF.
+"""Fit the aligner's few global weights on the development data, as a path CRF.
 
     python bench/train_weights.py                 # prints the fitted weights
     python bench/train_weights.py --write         # rewrites align/weights.py
 
-The development set is NTREX-128 dev ru-en, perturbed with seeds 100-104 (bench/perturb.py);
-every other set and seed is for checking only. Bead scores are log-potentials of a
-conditional random field over monotone paths: the weights maximise the log-probability of
-the gold paths (minus an L2 penalty), whose gradient is gold features minus expected ones,
-from the same forward-backward sums that give bead confidences. The objective is convex,
-so the fit is unique and reproducible; L-BFGS finds it. Per document the second-pass
-features are computed once (a lexicon learned in batch over the set from pass one, and the
-length model refitted), with pass one run on the previous round's weights.
+The development data is NTREX-128 dev (ru-en for the encoder's native weights, be-en for its
+partial ones, both for the lexical ones; `MODES`), perturbed with seeds 100-104 and with the
+training perturbations (bench/perturb.py: summaries, semicolon joins, sentence-like
+crossings on top of the issue's). Every other set and seed is for checking only. Bead scores
+are log-potentials of a conditional random field over monotone paths: the weights maximise
+the log-probability of the gold paths (minus an L2 penalty), whose gradient is gold features
+minus expected ones, from the same forward-backward sums that give bead confidences. The
+objective is convex, so the fit is unique and reproducible; L-BFGS finds it. Per document
+the second-pass features are computed once (a lexicon learned in batch over the set from
+pass one, and the length model refitted), with pass one run on the previous round's weights.
 A temperature is then chosen so that bead posteriors are calibrated on the dev set.
 """
 
@@ -35,10 +37,19 @@ from align.evidence.lexicon import LexiconCounts
 from align.scoring import BeadScorer, Weights
 from align.search import SKIP_TGT, Band, bead_shapes, best_path, marginals, posteriors
 from bench.align_quality import load_set
+from bench.perturb import TRAINING_EVENTS
 
-DEV_SET = "ntrex-ru"
-# One development set, NTREX-128 dev ru-en; perturbed several times (seeds 100..104, never
-# used for reporting) so that some 25 weights rest on some 2,400 beads rather than 500.
+# Each weight set (the constant of align/weights.py it becomes) and the development sets it
+# is fitted on, with the sentence encoder or without. The encoder reads Russian natively and
+# Belarusian only through a Russian respelling, so its evidence is weaker there and gets its
+# own weights, fitted on Belarusian; lexical evidence is the same for both languages.
+MODES: dict[str, tuple[bool, tuple[str, ...]]] = {
+    "LEXICAL": (False, ("ntrex-ru", "ntrex-be")),
+    "EMBEDDINGS": (True, ("ntrex-ru",)),
+    "EMBEDDINGS_PARTIAL": (True, ("ntrex-be",)),
+}
+# NTREX-128 dev, perturbed several times (seeds 100..104, never used for reporting) so that
+# some 25 weights rest on some 2,400 beads per language rather than 500.
 DEV_SEEDS = (100, 101, 102, 103, 104)
 L2 = 0.5  # penalty on the squared weights: keeps rare features from running away
 # Pass one of the first round runs on these (1:1 beads preferred, length and similarity).
@@ -143,15 +154,18 @@ def doc_tensors(pair: passes.PairInput, evidences: list, config: AlignConfig,
     return DocTensors(band, shapes, feats, skip_feats, valid, gold, pair.m)
 
 
-def prepare_docs(embeddings: bool, w: Weights, cache_dir: Path | None) -> list[DocTensors]:
+def prepare_docs(
+    sets: Sequence[str], embeddings: bool, w: Weights, cache_dir: Path | None
+) -> list[DocTensors]:
     """Dev documents as tensors, the second pass prepared from a first pass under `w`."""
-    return [doc for seed in DEV_SEEDS for doc in _prepare_set(seed, embeddings, w, cache_dir)]
+    return [doc for name in sets for seed in DEV_SEEDS
+            for doc in _prepare_set(name, seed, embeddings, w, cache_dir)]
 
 
 def _prepare_set(
-    seed: int, embeddings: bool, w: Weights, cache_dir: Path | None
+    name: str, seed: int, embeddings: bool, w: Weights, cache_dir: Path | None
 ) -> list[DocTensors]:
-    test = load_set(DEV_SET, seed)
+    test = load_set(name, seed, TRAINING_EVENTS)
     if test is None:
         raise SystemExit("the development data is not available")
     config = AlignConfig(embeddings=embeddings, cache_dir=cache_dir, weights=w)
@@ -294,21 +308,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=2,
                         help="times to redo pass one (lexicon, length model) and refit")
     parser.add_argument("--cache-dir", help="embedding cache folder")
-    parser.add_argument("--modes", nargs="+", default=["lexical", "embeddings"])
+    parser.add_argument("--modes", nargs="+", default=list(MODES), choices=list(MODES))
     parser.add_argument("--write", action="store_true", help="rewrite align/weights.py")
     args = parser.parse_args(argv)
     from align import weights as current
 
     cache = Path(args.cache_dir) if args.cache_dir else None
     fitted: dict[str, Weights] = {}
-    for mode in ("lexical", "embeddings"):
+    for mode, (embeddings, sets) in MODES.items():
         if mode not in args.modes:
-            fitted[mode] = current.EMBEDDINGS if mode == "embeddings" else current.LEXICAL
+            fitted[mode] = getattr(current, mode)
             continue
-        w = Weights({k: v for k, v in INIT.items() if mode == "embeddings" or "emb" not in k})
+        w = Weights({k: v for k, v in INIT.items() if embeddings or "emb" not in k})
         docs: list[DocTensors] = []
         for round_ in range(args.rounds):
-            docs = prepare_docs(mode == "embeddings", w, cache)
+            docs = prepare_docs(sets, embeddings, w, cache)
             names = sorted({k for d in docs for k in (*d.feats, *d.skip_feats)})
             values = fit_signed(docs, names, dict(w.values))
             values.update(FIXED)
@@ -319,25 +333,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         t = calibrate(docs, dict(w.values))
         fitted[mode] = Weights(w.values, t)
         print(f"{mode}: temperature {t}", file=sys.stderr)
-    text = render(fitted["lexical"], fitted["embeddings"])
+    text = render(fitted)
     if args.write:
         Path(current.__file__).write_text(text, encoding="utf-8")
     print(text)
     return 0
 
 
-def render(lexical: Weights, embeddings: Weights) -> str:
+def render(fitted: dict[str, Weights]) -> str:
     """align/weights.py with the fitted values."""
     def block(name: str, w: Weights) -> str:
         lines = "".join(f"        {k!r}: {v!r},\n" for k, v in sorted(w.values.items()))
         return (f"{name} = Weights(\n    values={{\n{lines}    }},\n"
                 f"    temperature={w.temperature!r},\n)\n")
 
-    head = '''"""The aligner's global weights: one set with sentence embeddings, one without.
+    head = '''"""The aligner's global weights, one set per kind of evidence a pair has.
 
-Fitted by `python bench/train_weights.py --write` on ONE development set (NTREX-128 dev
-ru-en, perturbed with seeds 100-104) and checked on the others; never tuned per data set. The
-temperatures make bead posteriors calibrated confidences on that set. Generated file.
+LEXICAL: without sentence embeddings. EMBEDDINGS: with them, both languages read natively by
+the encoder. EMBEDDINGS_PARTIAL: with them, one language read only through a respelling (as
+Belarusian) or not at all. Fitted by `python bench/train_weights.py --write` on NTREX-128 dev
+(ru-en, be-en and both, respectively), perturbed with seeds 100-104 and with the training
+perturbations of bench/perturb.py, and checked on the other sets; never tuned per data set.
+The temperatures make bead posteriors calibrated confidences on the development data.
+Generated file.
 """
 
 from __future__ import annotations
@@ -345,7 +363,7 @@ from __future__ import annotations
 from align.scoring import Weights
 
 '''
-    return head + block("LEXICAL", lexical) + "\n" + block("EMBEDDINGS", embeddings)
+    return head + "\n".join(block(name, w) for name, w in fitted.items())
 
 
 if __name__ == "__main__":
