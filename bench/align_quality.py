@@ -84,8 +84,14 @@ def load_set(
     raise SystemExit(f"unknown set {name!r}; known: {', '.join(SETS)}")
 
 
-def run_aligner(test: TestSet, config: AlignConfig, batch: bool) -> list[Beads]:
-    """Our aligner over a set, in batch mode (one lexicon for the set) unless told not to."""
+# Confidence bins of the calibration table: a bead's score falls in [low, high).
+CONFIDENCE_BINS = ((0.0, 0.5), (0.5, 0.8), (0.8, 0.95), (0.95, 1.01))
+
+
+def run_aligner(test: TestSet, config: AlignConfig, batch: bool,
+                scores: list[list[float]] | None = None) -> list[Beads]:
+    """Our aligner over a set, in batch mode (one lexicon for the set) unless told not to.
+    Each document's bead scores are appended to `scores` when given."""
     lexicon = None
     if batch and len(test.docs) > 1:
         lexicon = learn_lexicon(
@@ -97,6 +103,8 @@ def run_aligner(test: TestSet, config: AlignConfig, batch: bool) -> list[Beads]:
                              src_anchors=d.src_anchors, tgt_anchors=d.tgt_anchors,
                              lexicon=lexicon)
         out.append([(b.src, b.tgt) for b in al.beads])
+        if scores is not None:
+            scores.append([b.score for b in al.beads])
     return out
 
 
@@ -140,29 +148,37 @@ def ladder_to_beads(ladder: str, n: int, m: int) -> Beads:
     return beads
 
 
-def predict(test: TestSet, system: str, args: argparse.Namespace) -> list[Beads] | None:
+def predict(test: TestSet, system: str, args: argparse.Namespace,
+            scores: list[list[float]] | None = None) -> list[Beads] | None:
     """One system's beads for every document of a set, or None when it cannot run here."""
     runners: dict[str, Callable[[], list[Beads] | None]] = {
-        "default": lambda: run_aligner(test, _config(args, True), not args.no_batch),
-        "lexical": lambda: run_aligner(test, _config(args, False), not args.no_batch),
+        "default": lambda: run_aligner(test, _config(args, True), not args.no_batch, scores),
+        "lexical": lambda: run_aligner(test, _config(args, False), not args.no_batch, scores),
         "gale-church": lambda: [gale_church(d.src, d.tgt) for d in test.docs],
         "hunalign": lambda: run_hunalign(test),
     }
     return runners[system]()
 
 
-def evaluate(tests: list[TestSet], system: str, args: argparse.Namespace) -> dict | None:
-    """Run one system on a set (one copy per seed); counts summed over every document."""
+def evaluate(tests: list[TestSet], system: str, args: argparse.Namespace,
+             confidence: list[tuple[float, bool]] | None = None) -> dict | None:
+    """Run one system on a set (one copy per seed); counts summed over every document.
+    Appends (score, right) for each predicted bead to `confidence` when given."""
     gold: list[Beads] = []
     pred: list[Beads] = []
+    scores: list[list[float]] = []
     start = time.perf_counter()
     for test in tests:
-        beads = predict(test, system, args)
+        beads = predict(test, system, args, scores)
         if beads is None:
             return None
         gold += [d.gold for d in test.docs]
         pred += beads
     seconds = time.perf_counter() - start
+    if confidence is not None:
+        for g, p, sc in zip(gold, pred, scores, strict=True):
+            right = set(g)
+            confidence.extend((x, bead in right) for bead, x in zip(p, sc, strict=True))
     res = score_alignments(gold, pred)
     return {
         "set": tests[0].name, "system": system, "docs": len(gold),
@@ -190,6 +206,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     rows = []
+    confidence: list[tuple[float, bool]] = []
     for name in args.sets:
         seeds = args.seeds if name in PERTURBED else args.seeds[:1]
         loaded = [load_set(name, seed) for seed in seeds]
@@ -198,7 +215,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"{name}: data not found, skipped", file=sys.stderr)
             continue
         for system in args.systems:
-            row = evaluate(tests, system, args)
+            row = evaluate(tests, system, args, confidence if system == "default" else None)
             if row is None:
                 print(f"{name}/{system}: not available here, skipped", file=sys.stderr)
                 continue
@@ -216,9 +233,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{r['set']:<12} {r['system']:<12} {r['docs']:>5} {r['beads']:>6} "
               f"{r['p_strict']:>7.4f} {r['r_strict']:>7.4f} {r['f1_strict']:>7.4f} "
               f"{r['f1_lax']:>7.4f} {mark:>5} {r['seconds']:>7.1f}")
+    if confidence:
+        print_calibration(confidence)
     if args.json:
         Path(args.json).write_text(json.dumps(rows, indent=1), encoding="utf-8")
     return 0
+
+
+def print_calibration(confidence: list[tuple[float, bool]]) -> None:
+    """How often the default system's beads are right, by their confidence."""
+    print(f"\nconfidence of the default system's beads, over every set above "
+          f"({len(confidence)} beads)")
+    print(f"{'score':<12} {'beads':>6} {'right':>7}")
+    for low, high in CONFIDENCE_BINS:
+        hits = [right for x, right in confidence if low <= x < high]
+        share = f"{sum(hits) / len(hits):.3f}" if hits else "–"
+        print(f"{f'{low:.2f}–{min(high, 1.0):.2f}':<12} {len(hits):>6} {share:>7}")
 
 
 if __name__ == "__main__":
