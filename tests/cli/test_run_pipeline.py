@@ -16,7 +16,7 @@ def test_run_on_the_bundled_corpus(tmp_path: Path, capsys: pytest.CaptureFixture
     captured = capsys.readouterr()
     assert code == 0, captured.err
     lines = captured.out.splitlines()
-    rows = [line.split() for line in lines[2:10]]
+    rows = [line.split() for line in lines[2:12]]
     documents = sorted(p.name for p in (CORPORA / "documents").iterdir() if p.is_dir())
     assert sorted({r[0] for r in rows}) == documents
     assert {r[1] for r in rows} == {"ru-en", "be-en"}
@@ -25,8 +25,8 @@ def test_run_on_the_bundled_corpus(tmp_path: Path, capsys: pytest.CaptureFixture
     assert "MT drafts: victory-day" in captured.out and "TermAcc" in captured.out
     page = (out / "report.html").read_text(encoding="utf-8")
     assert "check findings: victory-day" in captured.out
-    # 8 aligned pairs, then per drafts folder 3 systems scored and 3 checked.
-    assert page.count("<tr><td>") == 8 + 2 * (3 + 3)
+    # 10 aligned pairs, then per drafts folder 3 systems scored and 3 checked.
+    assert page.count("<tr><td>") == 10 + 2 * (3 + 3)
     for doc in documents:
         for pair in ("ru-en", "be-en"):
             assert (out / f"{doc}.{pair}.html").exists()
