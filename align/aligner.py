@@ -25,7 +25,7 @@ from align.evidence.encoder import (
     reads_natively,
 )
 from align.evidence.lexicon import Lexicon, LexiconCounts
-from align.evidence.terms import TermPair
+from align.evidence.terms import TermFinder
 from align.model import Alignment, Bead
 from align.scoring import Weights
 from align.search import Band, staircase
@@ -37,7 +37,7 @@ __all__ = [
     "AlignConfig",
     "EmbeddingsUnavailableWarning",
     "Lexicon",
-    "TermPair",
+    "TermFinder",
     "align_documents",
     "align_sentences",
     "embeddings_available",
@@ -91,14 +91,15 @@ def align_sentences(
     src_anchors: Sequence[int] = (),
     tgt_anchors: Sequence[int] = (),
     lexicon: Lexicon | None = None,
-    terms: Sequence[TermPair] = (),
+    terms: TermFinder | None = None,
 ) -> Alignment:
     """Align two lists of sentences; every sentence lands in exactly one bead, in order.
 
     `src_anchors`/`tgt_anchors` are sentence ids that open a paragraph or a speaker turn.
     `lexicon` (from `learn_lexicon`, in batch mode) adds to the one learned from this pair.
-    `terms` are glossary term pairs as base forms. Emits EmbeddingsUnavailableWarning when
-    embeddings were asked for but the encoder is not installed.
+    `terms` says which glossary concepts each sentence mentions (`align.glossary_terms`).
+    Emits EmbeddingsUnavailableWarning when embeddings were asked for but the encoder is
+    not installed.
     """
     pair = passes.prepare(src, tgt, src_lang, tgt_lang, embeddings=config.embeddings,
                           cache_dir=config.cache_dir, src_anchors=src_anchors,
@@ -134,7 +135,7 @@ def align_documents(
     config: AlignConfig = DEFAULT_CONFIG,
     *,
     lexicon: Lexicon | None = None,
-    terms: Sequence[TermPair] = (),
+    terms: TermFinder | None = None,
 ) -> Alignment:
     """Align two read documents, their paragraph and speaker-turn starts as soft anchors."""
     return align_sentences(
@@ -156,7 +157,7 @@ def learn_lexicon(
     tgt_lang: str,
     config: AlignConfig = DEFAULT_CONFIG,
     *,
-    terms: Sequence[TermPair] = (),
+    terms: TermFinder | None = None,
 ) -> Lexicon:
     """One lexicon from the confident first-pass beads of many document pairs (batch mode).
 

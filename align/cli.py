@@ -85,11 +85,11 @@ def align_command(
     options = ReadOptions(src_lang, tgt_lang, encoding, presegmented)
     src_doc, tgt_doc = read_pair(src, tgt, options)
     config = _config(no_embeddings, cache_dir, quiet)
-    terms = ()
+    terms = None
     if glossary is not None:
-        from align.glossary_terms import load_term_pairs
+        from align.glossary_terms import load_term_finder
 
-        terms = load_term_pairs(glossary, src_doc.lang, tgt_doc.lang)
+        terms = load_term_finder(glossary, src_doc.lang, tgt_doc.lang)
     with _no_encoder_warning():
         alignment = align_documents(src_doc, tgt_doc, config, terms=terms)
     data = render(fmt.value, alignment, src_doc, tgt_doc)

@@ -1,44 +1,34 @@
-"""Glossary terms as alignment evidence: the desk's term pairs in base forms."""
+"""Glossary terms as alignment evidence: the glossary's matcher as the aligner's term finder."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
-from align.evidence.terms import TermPair
+from align.evidence.terms import TermFinder
+from glossary.match import Matcher
 from glossary.model import Status, Termbase
 from lang import get_language
-from lang.language import Language
 
 # Deprecated and forbidden renderings are not evidence that two sentences translate each
 # other: a draft may use them, but the desk's own text should not.
-_USABLE = (Status.PREFERRED, Status.ADMITTED)
+_USABLE = frozenset({Status.PREFERRED, Status.ADMITTED})
 
 
-def term_pairs(termbase: Termbase, src_lang: str, tgt_lang: str) -> tuple[TermPair, ...]:
-    """Every usable source term paired with every usable target term of the same concept."""
-    src, tgt = get_language(src_lang), get_language(tgt_lang)
-    pairs: dict[TermPair, None] = {}
-    for concept in termbase.concepts:
-        sources = [_forms(t.text, src) for t in concept.terms
-                   if t.lang == src.code and t.status in _USABLE]
-        targets = [_forms(t.text, tgt) for t in concept.terms
-                   if t.lang == tgt.code and t.status in _USABLE]
-        for s in sources:
-            for t in targets:
-                if s and t:
-                    pairs[TermPair(s, t)] = None
-    return tuple(pairs)
+def term_finder(termbase: Termbase, src_lang: str, tgt_lang: str) -> TermFinder:
+    """For each sentence, the concepts whose preferred or admitted terms it contains."""
+    langs = (get_language(src_lang).code, get_language(tgt_lang).code)
+    matcher = Matcher(termbase, langs=langs)
+
+    def find(sentences: Sequence[str], lang: str) -> list[frozenset[str]]:
+        return [frozenset(m.concept_id for m in matcher.find(s, lang) if m.status in _USABLE)
+                for s in sentences]
+
+    return find
 
 
-def load_term_pairs(path: Path, src_lang: str, tgt_lang: str) -> tuple[TermPair, ...]:
-    """Term pairs from the glossary file at `path`."""
+def load_term_finder(path: Path, src_lang: str, tgt_lang: str) -> TermFinder:
+    """The term finder of the glossary file at `path`."""
     from glossary.store import load
 
-    return term_pairs(load(path), src_lang, tgt_lang)
-
-
-def _forms(text: str, language: Language) -> tuple[str, ...]:
-    # The first base form of each word: the evidence looks it up among all base forms of
-    # the words of a sentence, so an inflected occurrence still matches.
-    words = [t.text for t in language.tokenize(text) if t.kind in ("word", "number")]
-    return tuple((language.base_forms(w) or (language.normalize(w),))[0] for w in words)
+    return term_finder(load(path), src_lang, tgt_lang)

@@ -36,7 +36,7 @@ from align.evidence.lexicon import Lexicon, LexiconCounts, LexiconEvidence, cont
 from align.evidence.names import NameEvidence
 from align.evidence.numbers import NumberEvidence
 from align.evidence.punctuation import PunctuationEvidence
-from align.evidence.terms import TermEvidence, TermPair
+from align.evidence.terms import TermEvidence, TermFinder
 from align.scoring import BeadScorer, Weights
 from align.search import (
     Band,
@@ -58,7 +58,7 @@ class PairInput:
     embedding: EmbeddingEvidence | None
     src_anchors: tuple[int, ...] = ()
     tgt_anchors: tuple[int, ...] = ()
-    terms: tuple[TermPair, ...] = ()
+    terms: TermFinder | None = None
     # Extracted features by evidence name, reused by later passes (not the lexicon's: it
     # changes between passes).
     extracted: dict[str, Extracted] = field(default_factory=dict)
@@ -98,7 +98,7 @@ def prepare(
     cache_dir: Path | None,
     src_anchors: Sequence[int] = (),
     tgt_anchors: Sequence[int] = (),
-    terms: Sequence[TermPair] = (),
+    terms: TermFinder | None = None,
 ) -> PairInput:
     """Tokenise both sides and, when asked and possible, embed them (warning if not)."""
     s = SideText.analyse(src, src_lang)
@@ -118,7 +118,7 @@ def prepare(
                 EmbeddingsUnavailableWarning,
                 stacklevel=4,
             )
-    return PairInput(s, t, embedding, tuple(src_anchors), tuple(tgt_anchors), tuple(terms))
+    return PairInput(s, t, embedding, tuple(src_anchors), tuple(tgt_anchors), terms)
 
 
 def evidences(
@@ -134,7 +134,7 @@ def evidences(
         NameEvidence(),
         PunctuationEvidence(),
     ]
-    if pair.terms:
+    if pair.terms is not None:
         out.append(TermEvidence(pair.terms))
     if usable(pair.src_anchors, pair.tgt_anchors):
         out.append(AnchorEvidence(pair.src_anchors, pair.tgt_anchors))

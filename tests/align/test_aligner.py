@@ -17,9 +17,10 @@ from hypothesis import strategies as st
 from align import aligner, passes
 from align.aligner import AlignConfig, align_documents, align_sentences, learn_lexicon
 from align.evidence.encoder import EmbeddingsUnavailableWarning, embeddings_available
-from align.evidence.terms import TermPair
+from align.glossary_terms import term_finder
 from core.document import Document, Paragraph, Sentence
 from core.errors import TransdeskError
+from glossary.model import Concept, Status, Term, Termbase
 
 needs_encoder = pytest.mark.skipif(not embeddings_available(), reason="encoder not installed")
 
@@ -151,9 +152,11 @@ def test_documents_use_paragraph_starts() -> None:
 
 
 def test_glossary_terms_count_as_evidence() -> None:
-    terms = (TermPair(("закупочный", "цена"), ("purchase", "price")),)
+    tb = Termbase(concepts=(Concept("price", terms=(
+        Term("ru", "закупочная цена", Status.PREFERRED),
+        Term("en", "purchase price", Status.PREFERRED))),))
     al = align_sentences(SPLIT_RU, SPLIT_EN, "ru", "en", AlignConfig(embeddings=False),
-                         terms=terms)
+                         terms=term_finder(tb, "ru", "en"))
     assert ((3,), (4,)) in pairs(al)
 
 

@@ -11,7 +11,9 @@ from align.evidence.lexicon import LexiconCounts, LexiconEvidence, content_forms
 from align.evidence.names import NameEvidence, name_keys, skeleton
 from align.evidence.numbers import NumberEvidence, canonical_numbers, month_number
 from align.evidence.punctuation import PunctuationEvidence, lower_start, open_end
-from align.evidence.terms import TermEvidence, TermPair
+from align.evidence.terms import TermEvidence
+from align.glossary_terms import term_finder
+from glossary.model import Concept, Status, Term, Termbase
 from lang import get_language
 
 
@@ -132,7 +134,10 @@ def test_lexicon_is_learned_from_co_occurrence() -> None:
 
 
 def test_terms_match_inflected_forms() -> None:
-    ev = TermEvidence((TermPair(("налоговый", "кодекс"), ("tax", "code")),))
+    tb = Termbase(concepts=(Concept("tax-code", terms=(
+        Term("ru", "Налоговый кодекс", Status.PREFERRED),
+        Term("en", "Tax Code", Status.PREFERRED))),))
+    ev = TermEvidence(term_finder(tb, "ru", "en"))
     view = view_of(ev, ["Поправки в Налоговый кодекс приняты.", "Изменения Налогового кодекса."],
                    ["Tax Code amendments passed.", "Nothing."])
     assert features(ev, view, 1, 1, 1, 1)[0] == 1.0
