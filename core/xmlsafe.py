@@ -10,6 +10,7 @@ million translation units stays small in memory.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 from collections.abc import Iterable, Iterator
@@ -115,3 +116,22 @@ def parse_tree(source: str | Path | bytes, *, label: str | None = None,
         pass
     assert stream.root is not None  # iteration raises for a file without one
     return stream.root
+
+
+# Inline elements of TMX and XLIFF 1.2 whose content is native code (formatting tags of the
+# original file), not text.
+CODE_ELEMENTS = frozenset({"bpt", "ept", "ph", "it", "ut", "sub"})
+
+
+def inline_text(element: etree._Element) -> str:
+    """The text of a TMX or XLIFF segment: inline codes dropped, marked-up text kept."""
+    parts = [element.text or ""]
+    for child in element:
+        name = local_name(child.tag)
+        if name == "cp":  # XLIFF 2: a character XML cannot carry
+            with contextlib.suppress(ValueError):
+                parts.append(chr(int(child.get("hex") or "", 16)))
+        elif name and name not in CODE_ELEMENTS:
+            parts.append(inline_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)

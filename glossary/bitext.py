@@ -20,7 +20,6 @@ glossary (transdesk.check_cli): this package imports neither align nor score.
 
 from __future__ import annotations
 
-import contextlib
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -32,13 +31,10 @@ from core.errors import TransdeskError
 if TYPE_CHECKING:
     from lxml import etree
 
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 TABLE_SUFFIXES = (".tsv", ".tab")
 XLIFF_SUFFIXES = (".xlf", ".xliff", ".sdlxliff", ".mqxliff")
 BITEXT_SUFFIXES = (*TABLE_SUFFIXES, ".jsonl", ".tmx", *XLIFF_SUFFIXES)
 
-# Inline elements whose content is native code, not text (TMX and XLIFF 1.2).
-_CODE_ELEMENTS = frozenset({"bpt", "ept", "ph", "it", "ut", "sub"})
 _SOURCE_NAMES = ("src_text", "source", "src")
 _TARGET_NAMES = ("tgt_text", "target", "tgt")
 
@@ -219,31 +215,12 @@ def read_tmx(path: str | Path, src_lang: str | None = None,
              tgt_lang: str | None = None) -> Bitext:
     """Translation units of a TMX file; the source language is the header's srclang unless
     given, the target the other language of the units unless given."""
-    from core.xmlsafe import SafeXmlStream, local_name, release
+    from readers.tmx import read_tmx as read_units
 
     p = Path(path)
-    stream = SafeXmlStream(p, ("{*}header", "{*}tu"), kind="TMX file")
-    header_src: str | None = None
-    units: list[tuple[str, dict[str, str]]] = []
-    for element in stream:
-        if local_name(element.tag) == "header":
-            header_src = element.get("srclang")
-            continue
-        variants: dict[str, str] = {}
-        for tuv in element:
-            if local_name(tuv.tag) != "tuv":
-                continue
-            code = _base(tuv.get(XML_LANG) or tuv.get("lang") or "")
-            seg = next((c for c in tuv if local_name(c.tag) == "seg"), None)
-            if code and seg is not None:
-                variants.setdefault(code, _inline_text(seg))
-        units.append((element.get("tuid") or str(len(units) + 1), variants))
-        release(element)
-    if stream.root is not None and local_name(stream.root.tag) != "tmx":
-        raise TransdeskError(f"{p}: not a TMX file (root element <{local_name(stream.root.tag)}>)")
-    source = _base(src_lang) if src_lang else (
-        _base(header_src) if header_src and header_src != "*all*" else None)
-    langs = {code for _, variants in units for code in variants}
+    tmx = read_units(p)
+    source = _base(src_lang) if src_lang else tmx.srclang
+    langs = set(tmx.languages)
     if source is None:
         raise TransdeskError(f"{p}: the header names no source language; give --src-lang")
     target = _base(tgt_lang) if tgt_lang else None
@@ -257,9 +234,9 @@ def read_tmx(path: str | Path, src_lang: str | None = None,
         target = others[0]
     segments = []
     skipped = 0
-    for uid, variants in units:
-        if source in variants and target in variants:
-            segments.append(Segment(uid, variants[source], variants[target]))
+    for unit in tmx.units:
+        if source in unit.variants and target in unit.variants:
+            segments.append(Segment(unit.id, unit.variants[source], unit.variants[target]))
         else:
             skipped += 1
     return Bitext(tuple(segments), source, target, str(p), skipped)
@@ -315,22 +292,22 @@ def _is_v2(root: etree._Element) -> bool:
 
 
 def _v1_unit(unit: etree._Element) -> tuple[str, str] | None:
-    from core.xmlsafe import local_name
+    from core.xmlsafe import inline_text, local_name
 
     source = target = None
     for child in unit:
         name = local_name(child.tag)
         if name == "source" and source is None:
-            source = _inline_text(child)
+            source = inline_text(child)
         elif name == "target" and target is None:
-            target = _inline_text(child)
+            target = inline_text(child)
     if source is None or target is None or not target.strip():
         return None
     return source, target
 
 
 def _v2_unit(unit: etree._Element) -> tuple[list[Segment], int]:
-    from core.xmlsafe import local_name
+    from core.xmlsafe import inline_text, local_name
 
     segs = [c for c in unit if local_name(c.tag) == "segment"]
     found: list[Segment] = []
@@ -338,30 +315,14 @@ def _v2_unit(unit: etree._Element) -> tuple[list[Segment], int]:
     for n, seg in enumerate(segs, 1):
         source = next((c for c in seg if local_name(c.tag) == "source"), None)
         target = next((c for c in seg if local_name(c.tag) == "target"), None)
-        if source is None or target is None or not _inline_text(target).strip():
+        if source is None or target is None or not inline_text(target).strip():
             missing += 1
             continue
         uid = unit.get("id") or "?"
         seg_id = seg.get("id")
         name = f"{uid}/{seg_id}" if seg_id else (f"{uid}#{n}" if len(segs) > 1 else uid)
-        found.append(Segment(name, _inline_text(source), _inline_text(target)))
+        found.append(Segment(name, inline_text(source), inline_text(target)))
     return found, missing
-
-
-def _inline_text(element: etree._Element) -> str:
-    """The text of a segment with inline codes dropped and marked-up text kept."""
-    from core.xmlsafe import local_name
-
-    parts = [element.text or ""]
-    for child in element:
-        name = local_name(child.tag)
-        if name == "cp":  # XLIFF 2: a character XML cannot carry
-            with contextlib.suppress(ValueError):
-                parts.append(chr(int(child.get("hex") or "", 16)))
-        elif name and name not in _CODE_ELEMENTS:
-            parts.append(_inline_text(child))
-        parts.append(child.tail or "")
-    return "".join(parts)
 
 
 def _ancestor(element: etree._Element, name: str) -> etree._Element | None:

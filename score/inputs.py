@@ -22,7 +22,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,9 +40,6 @@ _ROLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "src": ("src", "source"),
 }
 _XML_SUFFIXES = (".xml", ".sgm")
-_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-# TMX inline elements that hold native codes rather than text.
-_TMX_CODES = frozenset({"bpt", "ept", "ph", "it", "ut"})
 
 
 @dataclass(frozen=True)
@@ -321,7 +317,7 @@ def _parse_xml(path: Path) -> etree._Element:
     data = _existing(path).read_bytes()
     if not data.strip():
         raise TransdeskError(f"{path}: the file is empty")
-    return parse_tree(data, label=str(path), kind="WMT XML or TMX file")
+    return parse_tree(data, label=str(path), kind="WMT XML file")
 
 
 def _local(tag: object) -> str:
@@ -433,28 +429,20 @@ _WMT_WORD = {"ref": "translator", "hyp": "system", "src": "source"}
 
 
 def _from_tmx(path: Path, spec: InputSpec, role: Role) -> Segments:
-    root = _parse_xml(path)
-    if _local(root.tag) != "tmx":
-        raise TransdeskError(f"{path}: not a TMX file (root element <{_local(root.tag)}>)")
+    from readers.tmx import base_lang, read_tmx
+
     if role == "hyp" and not spec.fields:
         raise TransdeskError(f"{path}: name the draft's language with #LANG")
-    header = root.find("header")
-    src_lang = _base_lang(header.get("srclang", "") if header is not None else "")
-    units: list[dict[str, str]] = []
-    for tu in root.iter("tu"):
-        variants: dict[str, str] = {}
-        for tuv in tu.findall("tuv"):
-            lang = _base_lang(tuv.get(_XML_LANG) or tuv.get("lang") or "")
-            seg = tuv.find("seg")
-            variants[lang] = _tmx_text(seg) if seg is not None else ""
-        units.append(variants)
-    if not units:
+    tmx = read_tmx(_existing(path))
+    if not tmx.units:
         raise TransdeskError(f"{path}: no translation units")
-    langs = list(dict.fromkeys(lang for u in units for lang in u))
+    src_lang = tmx.srclang or ""
+    units = [u.variants for u in tmx.units]
+    langs = list(tmx.languages)
     if len(spec.fields) > 1:
         raise TransdeskError(f"{path}: give one language after #")
     if spec.fields:
-        lang = _base_lang(spec.fields[0])
+        lang = base_lang(spec.fields[0])
     elif role == "src" and src_lang in langs:
         lang = src_lang
     else:
@@ -468,20 +456,8 @@ def _from_tmx(path: Path, spec: InputSpec, role: Role) -> Segments:
     for number, unit in enumerate(units, 1):
         if lang not in unit:
             raise TransdeskError(f"{path}: translation unit {number} has no {lang!r} variant")
-        texts.append(unit[lang])
+        texts.append(" ".join(unit[lang].split()))
     name = spec.name or ("source" if role == "src" else f"ref-{lang}")
     return Segments(name, tuple(texts), None, f"{path}#{lang}")
 
 
-def _tmx_text(seg: etree._Element) -> str:
-    """The text of a TMX segment: inline codes (bpt, ph, …) dropped, highlighted text kept."""
-    parts = [seg.text or ""]
-    for child in seg:
-        if _local(child.tag) not in _TMX_CODES:
-            parts.append(_tmx_text(child))
-        parts.append(child.tail or "")
-    return re.sub(r"\s+", " ", "".join(parts)).strip()
-
-
-def _base_lang(code: str) -> str:
-    return code.replace("_", "-").split("-", 1)[0].lower()
