@@ -49,7 +49,7 @@ class Scale:
 # mean cosine and median best cosine: Russian-English, which the encoder reads natively,
 # and Belarusian-English, which it reads through a Russian respelling.
 NATIVE_SCALE = Scale(background=0.248, top=0.675)
-PARTIAL_SCALE = Scale(background=0.146, top=0.412)
+PARTIAL_SCALE = Scale(background=0.164, top=0.482)
 
 
 @dataclass(frozen=True)
