@@ -6,7 +6,7 @@ embeddings, and finds the best path coarse-to-fine in a band (`align.search`). P
 learns from pass one's confident beads a bilingual lexicon and the pair's length model, and
 searches again in a band around the first path. Every bead's score is its posterior
 probability among all paths in the band: a confidence in [0, 1]. A bead below
-`align.model.LOW_CONFIDENCE` is one to check: on the benchmark sets a third of those are
+`align.model.LOW_CONFIDENCE` is one to check: on the benchmark sets two in five of those are
 wrong, against one in a hundred of those above 0.95 (bench/RESULTS.md).
 """
 
