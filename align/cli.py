@@ -49,6 +49,10 @@ Glossary = Annotated[Path | None, typer.Option(
     "--glossary", "-g", help="TBX glossary: its term pairs on both sides count as evidence.")]
 Quiet = Annotated[bool, typer.Option(
     "--quiet", "-q", help="No notes or progress on stderr; errors still show.")]
+MaxBead = Annotated[int, typer.Option(
+    "--max-bead", min=1, max=8,
+    help="Most sentences on one side of a bead (more finds long lists split line by line, "
+         "and takes longer).")]
 
 _PREFIX = "transdesk: "
 
@@ -67,6 +71,7 @@ def align_command(
     no_embeddings: NoEmbeddings = False,
     cache_dir: CacheDir = None,
     glossary: Glossary = None,
+    max_bead: MaxBead = 4,
     quiet: Quiet = False,
 ) -> None:
     """Align the sentences of a document and its translation."""
@@ -84,7 +89,7 @@ def align_command(
         raise TransdeskError(f"cannot write {output}: folder {output.parent} does not exist")
     options = ReadOptions(src_lang, tgt_lang, encoding, presegmented)
     src_doc, tgt_doc = read_pair(src, tgt, options)
-    config = _config(no_embeddings, cache_dir, quiet)
+    config = _config(no_embeddings, cache_dir, quiet, max_bead)
     terms = None
     if glossary is not None:
         from align.glossary_terms import load_term_finder
@@ -144,6 +149,7 @@ def align_batch_command(
     encoding: Encoding = None,
     no_embeddings: NoEmbeddings = False,
     cache_dir: CacheDir = None,
+    max_bead: MaxBead = 4,
     quiet: Quiet = False,
 ) -> None:
     """Align many document pairs, with a bilingual lexicon learned over all of them.
@@ -174,7 +180,7 @@ def align_batch_command(
         assert src_dir is not None and tgt_dir is not None  # checked above
         pairs, lone = pairs_from_folders(src_dir, tgt_dir, out_dir, fmt.value)
     out_dir.mkdir(parents=True, exist_ok=True)
-    config = _config(no_embeddings, cache_dir, quiet)
+    config = _config(no_embeddings, cache_dir, quiet, max_bead)
     hidden = quiet or not pairs or not sys.stderr.isatty()
     with _no_encoder_warning(), typer.progressbar(
         length=STEPS_PER_PAIR * len(pairs), label="aligning", file=sys.stderr, hidden=hidden
@@ -207,7 +213,8 @@ def _check_langs(*codes: str | None) -> None:
             check_code(code)
 
 
-def _config(no_embeddings: bool, cache_dir: Path | None, quiet: bool) -> AlignConfig:
+def _config(no_embeddings: bool, cache_dir: Path | None, quiet: bool,
+            max_bead: int) -> AlignConfig:
     """The aligner's settings; a one-line note on stderr when the encoder is missing."""
     from align.aligner import AlignConfig, embeddings_available
 
@@ -216,7 +223,7 @@ def _config(no_embeddings: bool, cache_dir: Path | None, quiet: bool) -> AlignCo
             f"{_PREFIX}note: the sentence encoder is not installed; aligning on lexical "
             "evidence only", err=True,
         )
-    return AlignConfig(embeddings=not no_embeddings, cache_dir=cache_dir)
+    return AlignConfig(embeddings=not no_embeddings, cache_dir=cache_dir, max_bead=max_bead)
 
 
 @contextlib.contextmanager

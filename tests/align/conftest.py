@@ -58,9 +58,10 @@ class FakeAligner:
         class AlignConfig:
             embeddings: bool = True
             cache_dir: Path | None = None
+            max_bead: int = 4
 
         def align_documents(src: Document, tgt: Document, config: AlignConfig = AlignConfig(),
-                            *, lexicon: object = None, terms: tuple = ()) -> Alignment:
+                            *, lexicon: object = None, terms: object = None) -> Alignment:
             self.calls.append((Path(src.path or "").name, Path(tgt.path or "").name, lexicon))
             n, m = len(src.sentences), len(tgt.sentences)
             k = min(n, m)

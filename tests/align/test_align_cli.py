@@ -183,6 +183,24 @@ def test_user_errors_are_one_line(
 def test_usage_errors_exit_2(texts: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["align", str(texts / "ru.txt"), str(texts / "en.txt"), "-f", "docx"]) == 2
     assert "Invalid value" in capsys.readouterr().err
+    assert run(["align", str(texts / "ru.txt"), str(texts / "en.txt"), "--max-bead", "9"]) == 2
+    assert "--max-bead" in capsys.readouterr().err
+
+
+def test_max_bead_bounds_the_beads(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src, tgt = tmp_path / "s.ru", tmp_path / "t.en"
+    src.write_text("В 2023 году бюджет вырос на 12%, а расходы составили 4,5 млрд рублей.\n"
+                   "Заседание продолжалось 3 часа.\n", encoding="utf-8")
+    tgt.write_text("In 2023 the budget grew by 12%.\n"
+                   "Spending came to 4.5 billion roubles.\nThe meeting lasted 3 hours.\n",
+                   encoding="utf-8")
+    base = ["align", str(src), str(tgt), "--presegmented", "--no-embeddings", "-f", "vecalign",
+            "-q"]
+    assert run(base) == 0
+    assert capsys.readouterr().out.startswith("[0]:[0, 1]:")
+    assert run([*base, "--max-bead", "1"]) == 0
+    beads = [line.rsplit(":", 1)[0] for line in capsys.readouterr().out.splitlines()]
+    assert all(part.count(",") == 0 for bead in beads for part in bead.split(":"))
 
 
 def test_align_eval_table_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
