@@ -190,7 +190,7 @@ def evaluate(tests: list[TestSet], system: str, args: argparse.Namespace,
 
 def _config(args: argparse.Namespace, embeddings: bool) -> AlignConfig:
     cache = Path(args.cache_dir) if args.cache_dir else None
-    return AlignConfig(embeddings=embeddings, cache_dir=cache)
+    return AlignConfig(embeddings=embeddings, cache_dir=cache, max_bead=args.max_bead)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -202,6 +202,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                              "development set's)")
     parser.add_argument("--cache-dir", help="embedding cache folder (default: the user cache)")
     parser.add_argument("--no-batch", action="store_true", help="learn no lexicon across docs")
+    parser.add_argument("--max-bead", type=int, default=4, help="most sentences a bead side")
     parser.add_argument("--json", help="also write the rows as JSON to this file")
     args = parser.parse_args(argv)
 
