@@ -171,10 +171,12 @@ def _semicolon(first: str, second: str) -> tuple[str, str] | None:
     """`first` ending in a semicolon and `second` starting in lower case, or None when the
     first does not end in a full stop or the second does not start with a capital word."""
     head = second.split(" ", 1)[0]
-    if not first.rstrip().endswith(".") or not head[:1].isupper() or not head[1:].islower():
+    text = first.rstrip()
+    if not text.endswith(".") or not head[:1].isupper() or not head[1:].islower():
         return None
-    return first.rstrip()[:-1].rstrip() + " ;" if first.rstrip()[-2:-1] == " " else (
-        first.rstrip()[:-1] + ";"), second[0].lower() + second[1:]
+    # Tokenised text ("… end .") keeps its space before the mark.
+    joined = text[:-1].rstrip() + " ;" if text[-2:-1] == " " else text[:-1] + ";"
+    return joined, second[0].lower() + second[1:]
 
 
 def share_not_one_to_one(gold: Gold) -> float:
