@@ -27,6 +27,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from core.errors import TransdeskError
+from lang.codes import base_lang
+from readers.files import existing_file
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -62,7 +64,7 @@ class Bitext:
 def read_bitext(path: str | Path, src_lang: str | None = None,
                 tgt_lang: str | None = None) -> Bitext:
     """A bitext file of any supported kind, chosen by its extension."""
-    p = _existing(path)
+    p = existing_file(path)
     suffix = p.suffix.lower()
     if suffix in TABLE_SUFFIXES:
         return read_table(p)
@@ -219,11 +221,11 @@ def read_tmx(path: str | Path, src_lang: str | None = None,
 
     p = Path(path)
     tmx = read_units(p)
-    source = _base(src_lang) if src_lang else tmx.srclang
+    source = base_lang(src_lang) if src_lang else tmx.srclang
     langs = set(tmx.languages)
     if source is None:
         raise TransdeskError(f"{p}: the header names no source language; give --src-lang")
-    target = _base(tgt_lang) if tgt_lang else None
+    target = base_lang(tgt_lang) if tgt_lang else None
     if target is None:
         others = sorted(langs - {source})
         if len(others) != 1:
@@ -283,8 +285,8 @@ def read_xliff(path: str | Path) -> Bitext:
     if stream.root is not None and _is_v2(stream.root):
         src_lang = src_lang or stream.root.get("srcLang")
         tgt_lang = tgt_lang or stream.root.get("trgLang")
-    return Bitext(tuple(segments), _base(src_lang) if src_lang else None,
-                  _base(tgt_lang) if tgt_lang else None, str(p), skipped)
+    return Bitext(tuple(segments), base_lang(src_lang) if src_lang else None,
+                  base_lang(tgt_lang) if tgt_lang else None, str(p), skipped)
 
 
 def _is_v2(root: etree._Element) -> bool:
@@ -337,23 +339,10 @@ def _ancestor(element: etree._Element, name: str) -> etree._Element | None:
 # --- helpers ---------------------------------------------------------------------------
 
 
-def _base(code: str) -> str:
-    return code.split("-")[0].split("_")[0].lower()
-
-
-def _existing(path: str | Path) -> Path:
-    p = Path(path)
-    if not p.exists():
-        raise TransdeskError(f"{p}: no such file")
-    if p.is_dir():
-        raise TransdeskError(f"{p}: is a folder, not a file")
-    return p
-
-
 def _lines(path: str | Path) -> list[str]:
     from readers import read_text
 
-    text = read_text(_existing(path))
+    text = read_text(existing_file(path))
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()

@@ -56,6 +56,7 @@ from itertools import pairwise, product
 from typing import NamedTuple
 
 from glossary.model import MatchMode, Status, Term, Termbase
+from lang.codes import base_lang  # terms and texts meet on the language, not the region
 
 # Keys that compare written forms start with this character; base forms never do.
 EXACT = "\x00"
@@ -196,11 +197,6 @@ class Matcher:
             index = _build(lang, self._by_lang.get(lang, ()))
             self._indexes[lang] = index
         return index
-
-
-def base_lang(code: str) -> str:
-    """"en-GB" -> "en": terms and texts meet on the language, not the region."""
-    return code.split("-")[0].split("_")[0].lower()
 
 
 def select(matches: Sequence[Match]) -> list[Match]:

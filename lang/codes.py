@@ -22,9 +22,14 @@ ISO_639_1: frozenset[str] = frozenset(
 FULL: tuple[str, ...] = ("ru", "be", "en")
 
 
+def base_lang(code: str) -> str:
+    """A language tag's language alone, lower case: "en-GB", "en_GB", "EN" -> "en"."""
+    return code.strip().lower().replace("_", "-").split("-")[0]
+
+
 def check_code(code: str) -> str:
     """Return the normalised ISO 639-1 code, or raise a user error for an unknown one."""
-    norm = code.strip().lower().replace("_", "-").split("-")[0]
+    norm = base_lang(code)
     if norm not in ISO_639_1:
         raise TransdeskError(
             f"unknown language code {code!r}: use an ISO 639-1 code such as ru, be or en"

@@ -9,6 +9,7 @@ from core.errors import TransdeskError
 from lang.text import clean_text
 from readers.assemble import Block, assemble
 from readers.decode import decode_bytes
+from readers.files import existing_file
 from readers.plain import plain_blocks
 from readers.subtitles import parse_srt, parse_vtt, transcript_blocks
 
@@ -17,7 +18,7 @@ TRANSCRIPT_SUFFIXES = (".srt", ".vtt")
 
 def read_text(path: str | Path, encoding: str | None = None) -> str:
     """The cleaned text of a text file (any supported encoding), for readers of other kinds."""
-    p = _existing(path)
+    p = existing_file(path)
     data = p.read_bytes()
     if not data.strip():
         raise TransdeskError(f"{p}: the file is empty")
@@ -36,7 +37,7 @@ def read_document(
     `lang` is an ISO 639-1 code; without it the language is detected from the text.
     `presegmented` takes every line (every DOCX paragraph) as one sentence.
     """
-    p = _existing(path)
+    p = existing_file(path)
     suffix = p.suffix.lower()
     if suffix == ".docx":
         from readers.docx import docx_paragraphs
@@ -68,15 +69,6 @@ def _joined(paragraphs: list[str]) -> tuple[str, list[Block]]:
         blocks.append(Block(pos, pos + len(para)))
         pos += len(para) + 1
     return "\n".join(kept), blocks
-
-
-def _existing(path: str | Path) -> Path:
-    p = Path(path)
-    if not p.exists():
-        raise TransdeskError(f"{p}: no such file")
-    if p.is_dir():
-        raise TransdeskError(f"{p}: is a folder, not a file")
-    return p
 
 
 __all__ = ["read_document", "read_text"]

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.errors import TransdeskError
+from lang.codes import base_lang
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -65,8 +66,3 @@ def read_tmx(path: str | Path) -> Tmx:
         name = "none" if stream.root is None else f"<{local_name(stream.root.tag)}>"
         raise TransdeskError(f"{p}: not a TMX file (root element {name})")
     return Tmx(tuple(units), srclang)
-
-
-def base_lang(code: str) -> str:
-    """"en-GB", "en_GB", "EN" -> "en"."""
-    return code.replace("_", "-").split("-", 1)[0].lower()

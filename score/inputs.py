@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from core.errors import TransdeskError
+from readers.files import existing_file
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -90,7 +91,7 @@ def read_input(spec: InputSpec | str, role: Role, encoding: str | None = None) -
     """The segment streams `spec` holds for `role` (several for a WMT file or a wide table)."""
     if isinstance(spec, str):
         spec = InputSpec.parse(spec)
-    path = _existing(spec.path)
+    path = existing_file(spec.path)
     suffix = path.suffix.lower()
     if suffix in _XML_SUFFIXES:
         found = _from_wmt(read_wmt_xml(path), spec, role)
@@ -127,7 +128,7 @@ def read_lines(path: str | Path, encoding: str | None = None) -> tuple[str, ...]
 
 def read_doc_ids(path: str | Path, encoding: str | None = None) -> tuple[str, ...]:
     """One document id a line (blank lines are refused: every segment needs its document)."""
-    ids = read_lines(_existing(Path(path)), encoding)
+    ids = read_lines(existing_file(Path(path)), encoding)
     for number, doc in enumerate(ids, 1):
         if not doc.strip():
             raise TransdeskError(f"{path}: line {number} has no document id")
@@ -137,18 +138,10 @@ def read_doc_ids(path: str | Path, encoding: str | None = None) -> tuple[str, ..
 def _decoded(path: Path, encoding: str | None) -> str:
     from readers.decode import decode_bytes
 
-    data = _existing(path).read_bytes()
+    data = existing_file(path).read_bytes()
     if not data.strip():
         raise TransdeskError(f"{path}: the file is empty")
     return decode_bytes(data, str(path), encoding)
-
-
-def _existing(path: Path) -> Path:
-    if not path.exists():
-        raise TransdeskError(f"{path}: no such file")
-    if path.is_dir():
-        raise TransdeskError(f"{path}: is a folder, not a file")
-    return path
 
 
 def _default_name(path: Path, role: Role) -> str:
@@ -314,7 +307,7 @@ def read_wmt_xml(path: str | Path) -> list[WmtDoc]:
 def _parse_xml(path: Path) -> etree._Element:
     from core.xmlsafe import parse_tree
 
-    data = _existing(path).read_bytes()
+    data = existing_file(path).read_bytes()
     if not data.strip():
         raise TransdeskError(f"{path}: the file is empty")
     return parse_tree(data, label=str(path), kind="WMT XML file")
@@ -429,11 +422,12 @@ _WMT_WORD = {"ref": "translator", "hyp": "system", "src": "source"}
 
 
 def _from_tmx(path: Path, spec: InputSpec, role: Role) -> Segments:
-    from readers.tmx import base_lang, read_tmx
+    from lang.codes import base_lang
+    from readers.tmx import read_tmx
 
     if role == "hyp" and not spec.fields:
         raise TransdeskError(f"{path}: name the draft's language with #LANG")
-    tmx = read_tmx(_existing(path))
+    tmx = read_tmx(existing_file(path))
     if not tmx.units:
         raise TransdeskError(f"{path}: no translation units")
     src_lang = tmx.srclang or ""
